@@ -1,0 +1,14 @@
+import FluentKit
+
+/// Every migration, in order. The same list runs on SQLite and PostgreSQL; add to the end, never edit
+/// a migration that has shipped.
+public enum LanternMigrations {
+    public static var all: [any Migration] {
+        [
+            CreateOrganisation(),
+            CreateSessions(),
+            CreateAuditTrail(),
+            CreatePeople(),
+        ]
+    }
+}

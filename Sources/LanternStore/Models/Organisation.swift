@@ -1,0 +1,140 @@
+import FluentKit
+import Foundation
+import LanternCore
+
+/// The council running Lantern: one row. Its DfE LA number and ONS code label the statutory returns.
+public final class CouncilModel: Model, @unchecked Sendable {
+    public static let schema = "council"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "name") public var name: String
+    @Field(key: "la_number") public var laNumber: String
+    @Field(key: "ons_code") public var onsCode: String
+
+    public init() {}
+
+    public init(id: UUID? = nil, name: String, laNumber: String, onsCode: String) {
+        self.id = id
+        self.name = name
+        self.laNumber = laNumber
+        self.onsCode = onsCode
+    }
+}
+
+/// A service area of the council (a locality), which owns teams.
+public final class LocalityModel: Model, @unchecked Sendable {
+    public static let schema = "localities"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "name") public var name: String
+
+    public init() {}
+
+    public init(id: UUID? = nil, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// What a team does; it decides which queues and pages the team's members see first.
+public enum TeamKind: String, Codable, CaseIterable, Sendable {
+    case frontDoor, assessment, safeguarding, childrenInCare, careLeavers, disabledChildren, earlyHelp, partnerAgency
+
+    public var label: String {
+        switch self {
+        case .frontDoor: "Front door (MASH)"
+        case .assessment: "Assessment"
+        case .safeguarding: "Safeguarding and family support"
+        case .childrenInCare: "Children in care"
+        case .careLeavers: "Care leavers"
+        case .disabledChildren: "Disabled children"
+        case .earlyHelp: "Family support (early help)"
+        case .partnerAgency: "Partner agency"
+        }
+    }
+}
+
+public final class TeamModel: Model, @unchecked Sendable {
+    public static let schema = "teams"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "name") public var name: String
+    @Enum(key: "kind") public var kind: TeamKind
+    @OptionalParent(key: "locality_id") public var locality: LocalityModel?
+    /// Not a foreign key: staff belong to teams, so the two rows are created in either order.
+    @OptionalField(key: "manager_id") public var managerID: UUID?
+
+    public init() {}
+
+    public init(id: UUID? = nil, name: String, kind: TeamKind, localityID: UUID?, managerID: UUID? = nil) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.$locality.id = localityID
+        self.managerID = managerID
+    }
+}
+
+/// A person who signs in: council staff or a partner referrer.
+public final class StaffUserModel: Model, @unchecked Sendable {
+    public static let schema = "staff_users"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "username") public var username: String
+    @Field(key: "display_name") public var displayName: String
+    @Field(key: "password_hash") public var passwordHash: String
+    /// Comma-separated `Role` raw values; see `Role.parseList`.
+    @Field(key: "roles") public var rolesText: String
+    @OptionalParent(key: "team_id") public var team: TeamModel?
+    @Enum(key: "agency") public var agency: Agency
+    /// The partner's organisation, e.g. "Greenfield Primary School"; feeds conversion by referrer.
+    @OptionalField(key: "organisation") public var organisation: String?
+    @Field(key: "active") public var active: Bool
+    @Field(key: "failed_sign_ins") public var failedSignIns: Int
+    @OptionalField(key: "locked_until") public var lockedUntil: Date?
+    @OptionalField(key: "password_changed_at") public var passwordChangedAt: Date?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil, username: String, displayName: String, passwordHash: String,
+                roles: Set<Role>, teamID: UUID?, agency: Agency = .council, organisation: String? = nil) {
+        self.id = id
+        self.username = username
+        self.displayName = displayName
+        self.passwordHash = passwordHash
+        self.rolesText = Role.formatList(roles)
+        self.$team.id = teamID
+        self.agency = agency
+        self.organisation = organisation
+        self.active = true
+        self.failedSignIns = 0
+        self.passwordChangedAt = Date()
+    }
+
+    public var roles: Set<Role> {
+        get { Role.parseList(rolesText) }
+        set { rolesText = Role.formatList(newValue) }
+    }
+}
+
+/// A council closure day or a one-off change to the bank holidays, held as data an administrator edits.
+public final class CalendarDayModel: Model, @unchecked Sendable {
+    public static let schema = "calendar_days"
+
+    public enum Kind: String, Codable, Sendable { case closure, extraBankHoliday, cancelledBankHoliday }
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "day") public var day: String
+    @Enum(key: "kind") public var kind: Kind
+    @Field(key: "name") public var name: String
+
+    public init() {}
+
+    public init(id: UUID? = nil, day: Day, kind: Kind, name: String) {
+        self.id = id
+        self.day = day.iso
+        self.kind = kind
+        self.name = name
+    }
+}

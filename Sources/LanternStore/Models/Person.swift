@@ -1,0 +1,68 @@
+import FluentKit
+import Foundation
+import LanternCore
+
+/// One record per person, child or adult, shared by every team and agency that works with them.
+public final class PersonModel: Model, @unchecked Sendable {
+    public static let schema = "people"
+
+    @ID(key: .id) public var id: UUID?
+    /// The short number people quote on the phone ("L1000123"), unique and never reused.
+    @Field(key: "reference") public var reference: String
+    @Field(key: "given_name") public var givenName: String
+    @Field(key: "family_name") public var familyName: String
+    @OptionalField(key: "other_names") public var otherNames: String?
+    /// ISO `YYYY-MM-DD`, so that the same text sorts and compares on SQLite and PostgreSQL.
+    @OptionalField(key: "date_of_birth") public var dateOfBirth: String?
+    @OptionalField(key: "expected_date_of_birth") public var expectedDateOfBirth: String?
+    @Field(key: "sex") public var sex: String
+    @OptionalField(key: "ethnicity") public var ethnicity: String?
+    @OptionalField(key: "nhs_number") public var nhsNumber: String?
+    @OptionalField(key: "upn") public var upn: String?
+    @OptionalField(key: "postcode") public var postcode: String?
+    @OptionalField(key: "address") public var address: String?
+    @Field(key: "is_child") public var isChild: Bool
+    @Field(key: "restricted") public var restricted: Bool
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil, reference: String, givenName: String, familyName: String,
+                dateOfBirth: Day?, sex: String, isChild: Bool, postcode: String? = nil) {
+        self.id = id
+        self.reference = reference
+        self.givenName = givenName
+        self.familyName = familyName
+        self.dateOfBirth = dateOfBirth?.iso
+        self.sex = sex
+        self.isChild = isChild
+        self.postcode = postcode
+        self.restricted = false
+    }
+
+    public var fullName: String { "\(givenName) \(familyName)" }
+    public var birthDay: Day? { dateOfBirth.flatMap { Day(iso: $0) } }
+}
+
+/// Which worker and team hold a child's case. History is kept: an allocation ends, it is never overwritten.
+public final class AllocationModel: Model, @unchecked Sendable {
+    public static let schema = "allocations"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "person_id") public var person: PersonModel
+    @Parent(key: "team_id") public var team: TeamModel
+    @OptionalParent(key: "worker_id") public var worker: StaffUserModel?
+    @Field(key: "started_on") public var startedOn: String
+    @OptionalField(key: "ended_on") public var endedOn: String?
+
+    public init() {}
+
+    public init(id: UUID? = nil, personID: UUID, teamID: UUID, workerID: UUID?, startedOn: Day) {
+        self.id = id
+        self.$person.id = personID
+        self.$team.id = teamID
+        self.$worker.id = workerID
+        self.startedOn = startedOn.iso
+    }
+}

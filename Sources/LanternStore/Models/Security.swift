@@ -1,0 +1,62 @@
+import FluentKit
+import Foundation
+
+/// A signed-in browser. The cookie carries a random token; only its SHA-256 is stored, so a copy
+/// of the database cannot be used to take over a session.
+public final class UserSessionModel: Model, @unchecked Sendable {
+    public static let schema = "user_sessions"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "token_hash") public var tokenHash: String
+    @Parent(key: "user_id") public var user: StaffUserModel
+    @Field(key: "csrf_token") public var csrfToken: String
+    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "last_seen_at") public var lastSeenAt: Date
+    @OptionalField(key: "revoked_at") public var revokedAt: Date?
+    @OptionalField(key: "ip") public var ip: String?
+
+    public init() {}
+
+    public init(id: UUID? = nil, tokenHash: String, userID: UUID, csrfToken: String, now: Date, ip: String?) {
+        self.id = id
+        self.tokenHash = tokenHash
+        self.$user.id = userID
+        self.csrfToken = csrfToken
+        self.createdAt = now
+        self.lastSeenAt = now
+        self.ip = ip
+    }
+}
+
+/// One line of the audit trail. Append-only: the store offers no update or delete, and the
+/// database refuses them (see `CreateAuditTrail`). Summaries never hold a child's personal details.
+public final class AuditEventModel: Model, @unchecked Sendable {
+    public static let schema = "audit_events"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "occurred_at") public var occurredAt: Date
+    @OptionalField(key: "actor_id") public var actorID: UUID?
+    @Field(key: "actor_username") public var actorUsername: String
+    @Field(key: "action") public var action: String
+    @OptionalField(key: "subject_kind") public var subjectKind: String?
+    @OptionalField(key: "subject_id") public var subjectID: UUID?
+    @Field(key: "summary") public var summary: String
+    @OptionalField(key: "ip") public var ip: String?
+    @OptionalField(key: "request_id") public var requestID: String?
+
+    public init() {}
+
+    public init(id: UUID? = nil, occurredAt: Date, actorID: UUID?, actorUsername: String, action: String,
+                subjectKind: String?, subjectID: UUID?, summary: String, ip: String?, requestID: String?) {
+        self.id = id
+        self.occurredAt = occurredAt
+        self.actorID = actorID
+        self.actorUsername = actorUsername
+        self.action = action
+        self.subjectKind = subjectKind
+        self.subjectID = subjectID
+        self.summary = summary
+        self.ip = ip
+        self.requestID = requestID
+    }
+}

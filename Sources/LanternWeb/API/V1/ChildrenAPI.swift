@@ -1,0 +1,58 @@
+import Fluent
+import Foundation
+import LanternStore
+import Vapor
+
+/// `/api/v1/children`: the children's index for other systems.
+struct ChildrenAPI {
+    struct ChildSummary: Content {
+        let id: UUID
+        let reference: String
+        let givenName: String
+        let familyName: String
+        let dateOfBirth: String?
+        let sex: String
+    }
+
+    struct Page: Content {
+        let items: [ChildSummary]
+        let total: Int
+    }
+
+    func register(_ routes: LanternRoutes) {
+        routes.get("children", access: .roles(ChildrenController.readers), use: list)
+    }
+
+    @Sendable func list(req: Request) async throws -> Page {
+        let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 500)
+        let offset = max(req.query[Int.self, at: "offset"] ?? 0, 0)
+        let base = PersonModel.query(on: req.db).filter(\.$isChild == true)
+        let total = try await base.count()
+        let people = try await PersonModel.query(on: req.db).filter(\.$isChild == true)
+            .sort(\.$reference).range(offset..<(offset + limit)).all()
+        try await AuditLog.record(.personViewed, on: req.db, request: req, subjectKind: "person-list", subjectID: nil,
+                                  summary: "Listed \(people.count) children through the API")
+        return Page(items: people.map {
+            ChildSummary(id: $0.id!, reference: $0.reference, givenName: $0.givenName, familyName: $0.familyName,
+                         dateOfBirth: $0.dateOfBirth, sex: $0.sex)
+        }, total: total)
+    }
+}
+
+/// `/health`: for load balancers and monitoring; says whether the database answers.
+struct HealthController {
+    struct Health: Content {
+        let status: String
+        let database: String
+    }
+
+    func register(_ routes: LanternRoutes) {
+        routes.get("health", access: .anyone, use: health)
+    }
+
+    @Sendable func health(req: Request) async throws -> Response {
+        let reachable = (try? await CouncilModel.query(on: req.db).count()) != nil
+        let body = Health(status: reachable ? "ok" : "unavailable", database: reachable ? "reachable" : "unreachable")
+        return try await body.encodeResponse(status: reachable ? .ok : .serviceUnavailable, for: req)
+    }
+}

@@ -1,0 +1,77 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Leaf
+import LanternCore
+import LanternStore
+import Vapor
+
+/// Builds the Lantern application from a config value: one explicit function, so the app that
+/// `lantern serve` runs and the app the tests run are the same.
+public enum LanternApp {
+    public static func configure(_ app: Application, config: LanternConfig, bcryptCost: Int = 12) async throws {
+        app.lanternConfig = config
+        let databaseID: DatabaseID = config.database.isPostgres ? .psql : .sqlite
+        app.databases.use(try config.database.configurationFactory(), as: databaseID, isDefault: true)
+        app.migrations.add(LanternMigrations.all)
+        app.passwords.use(.bcrypt(cost: bcryptCost))
+
+        app.views.use(.leaf)
+        app.leaf.cache.isEnabled = app.environment.isRelease
+
+        app.middleware = Middlewares()
+        app.middleware.use(RequestLogMiddleware())
+        app.middleware.use(LanternErrorMiddleware())
+        app.middleware.use(SecurityHeadersMiddleware(secure: config.secureCookies))
+        app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+        app.middleware.use(StaffSessionMiddleware(lifetime: config.sessionLifetime))
+        app.middleware.use(CSRFMiddleware())
+
+        registerRoutes(app)
+        registerCommands(app)
+    }
+
+    static func registerRoutes(_ app: Application) {
+        let routes = LanternRoutes(app: app)
+        HealthController().register(routes)
+        SignInController().register(routes)
+        HomeController().register(routes)
+        ChildrenController().register(routes)
+        AuditController().register(routes)
+        let api = routes.grouped("api", "v1")
+        ChildrenAPI().register(api)
+    }
+
+    static func registerCommands(_ app: Application) {
+        app.asyncCommands.use(LanternServeCommand(), as: "serve", isDefault: true)
+        app.asyncCommands.use(MigrateCommand(), as: "migrate")
+        app.asyncCommands.use(DemoCommand(), as: "demo")
+        app.asyncCommands.use(UserCommands(), as: "user")
+    }
+
+    /// Brings the schema up to date. SQLite files also switch to write-ahead logging, so readers
+    /// never wait for a writer.
+    public static func migrate(_ app: Application) async throws {
+        if case .sqliteFile = app.lanternConfig.database, let sql = app.db as? any SQLDatabase {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+        try await app.autoMigrate()
+    }
+}
+
+/// One structured line per request: method, route pattern, status and duration. The route pattern
+/// (`/children/:personID`) is logged, never the query string, which may hold a name someone searched for.
+struct RequestLogMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let started = ContinuousClock.now
+        let response = try await next.respond(to: request)
+        let elapsed = ContinuousClock.now - started
+        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
+        request.logger.info("request", metadata: [
+            "method": .string(request.method.rawValue), "route": .string(route),
+            "status": .stringConvertible(response.status.code),
+            "ms": .stringConvertible(Double(elapsed.components.attoseconds / 1_000_000_000_000) / 1000 + Double(elapsed.components.seconds) * 1000),
+        ])
+        return response
+    }
+}

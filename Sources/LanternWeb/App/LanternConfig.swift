@@ -1,0 +1,70 @@
+import Foundation
+import LanternCore
+import LanternStore
+
+/// Everything Lantern reads from its environment, turned into one value by one pure function so
+/// that it can be tested and never prints a secret.
+public struct LanternConfig: Sendable, Equatable {
+    public var database: DatabaseLocation
+    /// Adds the Secure flag to cookies and sends HSTS; set when Lantern is served over HTTPS.
+    public var secureCookies: Bool
+    public var sessionLifetime: SessionLifetime
+    public var lockout: SignInLockout
+    /// A fixed password for every demo account, for scripted demos and the browser suite;
+    /// otherwise each demo account gets a random password printed once.
+    public var demoPassword: String?
+    /// Seeds the demo council when `serve` finds an empty database.
+    public var seedDemoWhenEmpty: Bool
+
+    public init(database: DatabaseLocation, secureCookies: Bool = false, sessionLifetime: SessionLifetime = .init(),
+                lockout: SignInLockout = .init(), demoPassword: String? = nil, seedDemoWhenEmpty: Bool = true) {
+        self.database = database
+        self.secureCookies = secureCookies
+        self.sessionLifetime = sessionLifetime
+        self.lockout = lockout
+        self.demoPassword = demoPassword
+        self.seedDemoWhenEmpty = seedDemoWhenEmpty
+    }
+
+    public enum Problem: Error, Equatable, Sendable {
+        case invalid(variable: String, reason: String)
+
+        public var message: String {
+            switch self {
+            case .invalid(let variable, let reason): "\(variable): \(reason)"
+            }
+        }
+    }
+
+    public static func from(environment env: [String: String]) throws(Problem) -> LanternConfig {
+        let database: DatabaseLocation
+        do {
+            database = try DatabaseLocation.from(databaseURL: env["DATABASE_URL"],
+                                                 sqlitePath: env["LANTERN_SQLITE_PATH"] ?? "lantern.sqlite")
+        } catch {
+            throw .invalid(variable: "DATABASE_URL", reason: error.message)
+        }
+        var config = LanternConfig(database: database)
+        config.secureCookies = try flag(env, "LANTERN_SECURE_COOKIES") ?? false
+        config.seedDemoWhenEmpty = try flag(env, "LANTERN_SEED_DEMO") ?? true
+        if let minutes = env["LANTERN_SESSION_IDLE_MINUTES"] {
+            guard let value = Int(minutes), (1...24 * 60).contains(value) else {
+                throw .invalid(variable: "LANTERN_SESSION_IDLE_MINUTES", reason: "expected a whole number of minutes from 1 to 1440")
+            }
+            config.sessionLifetime.idleTimeout = TimeInterval(value * 60)
+        }
+        if let password = env["LANTERN_DEMO_PASSWORD"], !password.isEmpty {
+            config.demoPassword = password
+        }
+        return config
+    }
+
+    private static func flag(_ env: [String: String], _ name: String) throws(Problem) -> Bool? {
+        guard let raw = env[name]?.lowercased() else { return nil }
+        switch raw {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off", "": return false
+        default: throw .invalid(variable: name, reason: "expected 1 or 0")
+        }
+    }
+}

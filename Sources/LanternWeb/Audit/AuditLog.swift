@@ -1,0 +1,32 @@
+import Fluent
+import Foundation
+import LanternStore
+import Vapor
+
+/// What happened, in the audit trail's vocabulary. Raw values are stored, so never rename one.
+public enum AuditAction: String, Sendable, CaseIterable {
+    case signedIn = "sign-in"
+    case signInFailed = "sign-in.failed"
+    case accountLocked = "sign-in.locked"
+    case signedOut = "sign-out"
+    case personViewed = "person.view"
+    case personCreated = "person.create"
+    case personUpdated = "person.update"
+    case auditViewed = "audit.view"
+    case userCreated = "user.create"
+}
+
+/// Writes the audit trail. Callers pass the database they are writing the change with, so the
+/// audit line commits or rolls back with the change it describes.
+public enum AuditLog {
+    public static func record(_ action: AuditAction, on db: any Database, request: Request?,
+                              actor: (id: UUID?, username: String)? = nil,
+                              subjectKind: String? = nil, subjectID: UUID? = nil, summary: String) async throws {
+        let who = actor ?? (request?.signedInUser.map { ($0.id, $0.username) } ?? (nil, "anonymous"))
+        let event = AuditEventModel(
+            occurredAt: Date(), actorID: who.id, actorUsername: who.username, action: action.rawValue,
+            subjectKind: subjectKind, subjectID: subjectID, summary: summary,
+            ip: request?.clientAddress, requestID: request?.id)
+        try await event.create(on: db)
+    }
+}

@@ -1,0 +1,180 @@
+import Fluent
+import Foundation
+import LanternCore
+import LanternStore
+import Vapor
+
+/// The small synthetic council that `lantern serve` loads into an empty database, so there is
+/// something to explore. Every name is made up; nobody real is in it.
+enum DemoCouncil {
+    struct Account {
+        let username: String
+        let password: String
+        let displayName: String
+        let roles: Set<Role>
+        let team: String?
+    }
+
+    static func isEmpty(_ db: any Database) async throws -> Bool {
+        try await StaffUserModel.query(on: db).count() == 0
+    }
+
+    /// Seeds the council. With no `password`, each account gets its own random passphrase.
+    static func seed(app: Application, password: String?, childCount: Int = 60, seed: UInt64 = 2026) async throws -> [Account] {
+        var random = DemoRandom(seed: seed)
+        let staff = staffPlan()
+        var accounts: [Account] = []
+        var system = SystemRandomNumberGenerator()
+        for member in staff {
+            let chosen = password ?? passphrase(&system)
+            accounts.append(Account(username: member.username, password: chosen, displayName: member.name,
+                                    roles: member.roles, team: member.team))
+        }
+        let hashes = try await withThrowingTaskGroup(of: (String, String).self) { group in
+            for account in accounts {
+                group.addTask { (account.username, try await app.password.async.hash(account.password)) }
+            }
+            return try await group.reduce(into: [String: String]()) { $0[$1.0] = $1.1 }
+        }
+        let childSeed = random.nextRaw()
+        try await app.db.transaction { db in
+            var childRandom = DemoRandom(seed: childSeed)
+            try await CouncilModel(name: "Lantern Demo Council", laNumber: "330", onsCode: "E08000025").create(on: db)
+            var localities: [String: UUID] = [:]
+            for name in ["North", "South"] {
+                let locality = LocalityModel(name: name)
+                try await locality.create(on: db)
+                localities[name] = locality.id
+            }
+            var teams: [String: TeamModel] = [:]
+            for plan in teamPlan() {
+                let team = TeamModel(name: plan.name, kind: plan.kind, localityID: plan.locality.flatMap { localities[$0] })
+                try await team.create(on: db)
+                teams[plan.name] = team
+            }
+            var users: [String: StaffUserModel] = [:]
+            for member in staff {
+                let user = StaffUserModel(username: member.username, displayName: member.name, passwordHash: hashes[member.username]!,
+                                          roles: member.roles, teamID: member.team.flatMap { teams[$0]?.id },
+                                          agency: member.agency, organisation: member.organisation)
+                try await user.create(on: db)
+                users[member.username] = user
+                if member.roles.contains(.teamManager), let team = member.team.flatMap({ teams[$0] }) {
+                    team.managerID = user.id
+                    try await team.save(on: db)
+                }
+            }
+            try await seedChildren(count: childCount, random: &childRandom, teams: teams, users: users, on: db)
+        }
+        return accounts
+    }
+
+    static func describe(_ accounts: [Account]) -> String {
+        var lines = ["", "Demo council loaded. Demo sign-ins (shown once; note them now):", ""]
+        let width = (accounts.map(\.username.count).max() ?? 8) + 2
+        let pwWidth = (accounts.map(\.password.count).max() ?? 8) + 2
+        for account in accounts {
+            let roles = account.roles.sorted().map(\.label).joined(separator: ", ")
+            lines.append("  " + account.username.padding(toLength: width, withPad: " ", startingAt: 0)
+                         + account.password.padding(toLength: pwWidth, withPad: " ", startingAt: 0)
+                         + roles + (account.team.map { " — \($0)" } ?? ""))
+        }
+        lines.append("")
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: - The plan
+
+    struct TeamPlan { let name: String; let kind: TeamKind; let locality: String? }
+    struct StaffPlan {
+        let username: String; let name: String; let roles: Set<Role>; let team: String?
+        var agency: Agency = .council; var organisation: String? = nil
+    }
+
+    static func teamPlan() -> [TeamPlan] {
+        [
+            TeamPlan(name: "Front Door (MASH)", kind: .frontDoor, locality: nil),
+            TeamPlan(name: "Assessment Team North", kind: .assessment, locality: "North"),
+            TeamPlan(name: "Safeguarding Team South", kind: .safeguarding, locality: "South"),
+            TeamPlan(name: "Children in Care Team", kind: .childrenInCare, locality: nil),
+            TeamPlan(name: "Family Support North", kind: .earlyHelp, locality: "North"),
+        ]
+    }
+
+    static func staffPlan() -> [StaffPlan] {
+        [
+            StaffPlan(username: "admin", name: "Alex Morgan", roles: [.administrator], team: nil),
+            StaffPlan(username: "leader", name: "Priya Shah", roles: [.serviceLeader], team: nil),
+            StaffPlan(username: "manager", name: "Grace Okafor", roles: [.teamManager], team: "Assessment Team North"),
+            StaffPlan(username: "worker", name: "Sam Patel", roles: [.socialWorker], team: "Assessment Team North"),
+            StaffPlan(username: "worker2", name: "Jordan Reid", roles: [.socialWorker], team: "Assessment Team North"),
+            StaffPlan(username: "sgmanager", name: "Hannah Lewis", roles: [.teamManager], team: "Safeguarding Team South"),
+            StaffPlan(username: "sgworker", name: "Tom Byrne", roles: [.socialWorker], team: "Safeguarding Team South"),
+            StaffPlan(username: "frontdoor", name: "Chris Evans", roles: [.frontDoor], team: "Front Door (MASH)"),
+            StaffPlan(username: "mashmanager", name: "Nadia Hussain", roles: [.teamManager, .frontDoor], team: "Front Door (MASH)"),
+            StaffPlan(username: "earlyhelp", name: "Lucy Ward", roles: [.earlyHelp], team: "Family Support North"),
+            StaffPlan(username: "analyst", name: "Ravi Kumar", roles: [.analyst], team: nil),
+            StaffPlan(username: "police", name: "PC Dana Hughes", roles: [.partnerReferrer], team: nil,
+                      agency: .police, organisation: "West Midlands Police Public Protection Unit"),
+            StaffPlan(username: "school", name: "Mel Carter", roles: [.partnerReferrer], team: nil,
+                      agency: .school, organisation: "Greenfield Primary School"),
+        ]
+    }
+
+    private static func seedChildren(count: Int, random: inout DemoRandom, teams: [String: TeamModel],
+                                     users: [String: StaffUserModel], on db: any Database) async throws {
+        let today = Day(Date())
+        let caseTeams: [(team: String, workers: [String])] = [
+            ("Assessment Team North", ["worker", "worker2"]),
+            ("Safeguarding Team South", ["sgworker"]),
+        ]
+        for index in 0..<count {
+            let sex = random.next(2) == 0 ? "F" : "M"
+            let given = sex == "F" ? random.pick(girls) : random.pick(boys)
+            let family = random.pick(surnames)
+            let born = today.adding(days: -(random.next(17 * 365) + 30))
+            let person = PersonModel(reference: String(format: "L%07d", 1_000_001 + index), givenName: given, familyName: family,
+                                     dateOfBirth: born, sex: sex, isChild: true, postcode: random.pick(postcodes))
+            person.ethnicity = random.pick(["WBRI", "APKN", "BCRB", "MWBC", "AIND", "BAFR", "WOTH", "ABAN"])
+            try await person.create(on: db)
+            // Most demo children are allocated; some wait in a team's unallocated queue.
+            let plan = caseTeams[index % caseTeams.count]
+            guard let team = teams[plan.team], index % 5 != 4 else { continue }
+            let worker = index % 7 == 6 ? nil : users[plan.workers[random.next(plan.workers.count)]]
+            let allocation = AllocationModel(personID: try person.requireID(), teamID: try team.requireID(),
+                                             workerID: worker?.id, startedOn: today.adding(days: -random.next(200)))
+            try await allocation.create(on: db)
+        }
+    }
+
+    /// Three different words and a number, from the system's secure generator: the demo data is
+    /// the same everywhere, its passwords never are.
+    private static func passphrase(_ random: inout SystemRandomNumberGenerator) -> String {
+        var pool = words
+        pool.shuffle(using: &random)
+        return pool.prefix(3).joined(separator: "-") + "-\(Int.random(in: 10...99, using: &random))"
+    }
+
+    static let girls = ["Amelia", "Olivia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Aisha", "Maryam", "Zara", "Sophie", "Grace", "Ella", "Freya", "Poppy", "Hana", "Chloe", "Ruby"]
+    static let boys = ["Oliver", "Noah", "George", "Muhammad", "Leo", "Arthur", "Harry", "Oscar", "Jack", "Ibrahim", "Yusuf", "Kai", "Theo", "Alfie", "Reuben", "Ethan", "Tyler", "Dylan"]
+    static let surnames = ["Smith", "Jones", "Khan", "Ali", "Williams", "Brown", "Taylor", "Hussain", "Begum", "Davies", "Evans", "Wilson", "Ahmed", "Johnson", "Thomas", "Robinson", "Wright", "Walker", "Campbell", "Nowak", "Kowalski", "Mensah", "Okoro"]
+    static let postcodes = ["B1 1BB", "B5 4BU", "B6 4AD", "B10 0HJ", "B11 1AA", "B12 9LP", "B15 2TT", "B16 8QE", "B19 3SD", "B23 6SN", "B29 6BD", "B31 2PA", "B36 8AT", "B44 8BE"]
+    static let words = ["amber", "harbour", "willow", "copper", "meadow", "lantern", "orchard", "falcon", "pebble", "thistle", "granite", "saffron", "canal", "juniper", "marble", "heron", "bramble", "cobalt"]
+}
+
+/// SplitMix64: deterministic for a seed, so the demo council is the same on every machine.
+struct DemoRandom {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func nextRaw() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func next(_ bound: Int) -> Int { Int(nextRaw() % UInt64(bound)) }
+    mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
+}

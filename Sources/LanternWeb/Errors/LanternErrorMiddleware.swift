@@ -1,0 +1,93 @@
+import Foundation
+import Leaf
+import Vapor
+
+/// Turns every error into something a person or a client can act on: a problem document under
+/// `/api`, an HTML page elsewhere, never a stack trace. Unexpected errors are logged with the
+/// request id only (paths hold record ids, never names).
+struct LanternErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return await response(for: error, request: request)
+        }
+    }
+
+    private func response(for error: any Error, request: Request) async -> Response {
+        let (status, title, detail, fields) = describe(error, request: request)
+        if case LanternError.signInRequired(let returnTo) = error {
+            let target = "/sign-in?next=" + (returnTo.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/")
+            return request.redirect(to: target, redirectType: .normal)
+        }
+        if status.code >= 500 {
+            request.logger.error("request failed", metadata: ["error": "\(String(reflecting: type(of: error)))", "status": "\(status.code)"])
+        }
+        if request.url.path.hasPrefix("/api/") {
+            let problem = ProblemDocument(type: "https://lantern.invalid/problems/\(status.code)", title: title, status: Int(status.code),
+                                          detail: detail, instance: request.url.path, errors: fields.isEmpty ? nil : fields)
+            let response = Response(status: status)
+            if let data = try? JSONEncoder().encode(problem) {
+                response.body = .init(data: data)
+            }
+            response.headers.replaceOrAdd(name: .contentType, value: "application/problem+json")
+            if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"lantern\"") }
+            return response
+        }
+        let page = ErrorPage(chrome: Chrome(request: request, title: title), status: Int(status.code), title: title, detail: detail)
+        let response: Response
+        if let view = try? await request.view.render("error", page), let encoded = try? await view.encodeResponse(for: request) {
+            response = encoded
+        } else {
+            response = Response(status: status, body: .init(string: "<!doctype html><title>\(title.htmlEscaped())</title><h1>\(title.htmlEscaped())</h1><p>\(detail.htmlEscaped())</p>"))
+            response.headers.contentType = .html
+        }
+        response.status = status
+        return response
+    }
+
+    private func describe(_ error: any Error, request: Request) -> (HTTPResponseStatus, String, String, [FieldIssue]) {
+        switch error {
+        case let lantern as LanternError:
+            let fields: [FieldIssue] = if case .invalidFields(let issues) = lantern { issues } else { [] }
+            return (lantern.status, lantern.title, lantern.detail, fields)
+        case let decoding as DecodingError:
+            let issue = FieldIssue(decoding)
+            return (.unprocessableEntity, "There is a problem with what was sent", issue.message, [issue])
+        case let abort as any AbortError:
+            let title = abort.status.code == 404 ? "Page not found" : abort.status.reasonPhrase
+            let detail = abort.status.code == 404 ? "Check the address, or go back to your home page." : abort.reason
+            return (abort.status, title, detail, [])
+        default:
+            return (.internalServerError, "Sorry, something went wrong", "The problem has been logged. Try again, and if it happens again tell your administrator.", [])
+        }
+    }
+}
+
+private struct ErrorPage: Encodable {
+    let chrome: Chrome
+    let status: Int
+    let title: String
+    let detail: String
+}
+
+extension FieldIssue {
+    init(_ error: DecodingError) {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let field = (context.codingPath + [key]).map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            self.init(field: field, message: "\(field) is required.")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let field = path(context)
+            self.init(field: field.isEmpty ? "body" : field, message: field.isEmpty ? "The request body is not in the expected form." : "\(field) has the wrong type.")
+        case .dataCorrupted(let context):
+            let field = path(context)
+            self.init(field: field.isEmpty ? "body" : field, message: field.isEmpty ? "The request body could not be read." : "\(field): \(context.debugDescription)")
+        @unknown default:
+            self.init(field: "body", message: "The request body could not be read.")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import LanternCore
+import Vapor
+
+/// What the page layout needs on every page: title, who is signed in, the navigation their roles
+/// give them, and the CSRF token for forms.
+struct Chrome: Encodable {
+    struct NavItem: Encodable {
+        let href: String
+        let label: String
+        let current: Bool
+    }
+
+    struct UserSummary: Encodable {
+        let displayName: String
+        let teamName: String?
+        let roles: String
+    }
+
+    let title: String
+    let user: UserSummary?
+    let nav: [NavItem]
+    let csrf: String?
+
+    init(request: Request, title: String) {
+        self.title = title
+        let signedIn = request.signedInUser
+        self.user = signedIn.map {
+            UserSummary(displayName: $0.displayName, teamName: $0.teamName,
+                        roles: $0.roles.sorted().map(\.label).joined(separator: ", "))
+        }
+        self.csrf = signedIn?.csrfToken
+        let path = request.url.path
+        self.nav = signedIn.map { user in
+            Navigation.items(for: user.roles).map { item in
+                NavItem(href: item.href, label: item.label,
+                        current: item.href == "/" ? path == "/" : path.hasPrefix(item.href))
+            }
+        } ?? []
+    }
+}
+
+/// The top navigation. Each entry appears only for the roles whose routes allow it.
+enum Navigation {
+    struct Item {
+        let href: String
+        let label: String
+        let roles: Set<Role>
+    }
+
+    static let all: [Item] = [
+        Item(href: "/", label: "Home", roles: Set(Role.allCases)),
+        Item(href: "/children", label: "Children", roles: ChildrenController.readers),
+        Item(href: "/admin/audit", label: "Audit", roles: [.administrator]),
+    ]
+
+    static func items(for roles: Set<Role>) -> [Item] {
+        all.filter { !$0.roles.isDisjoint(with: roles) }
+    }
+}

@@ -1,0 +1,107 @@
+import LanternCore
+import Vapor
+
+/// Who may use a route. Every route Lantern serves is registered with one, through `LanternRoutes`,
+/// so the route table is also the access table that the role tests walk.
+public enum RouteAccess: Sendable, Equatable {
+    /// Anyone, signed in or not (sign-in page, health check, static files).
+    case anyone
+    /// Any signed-in user.
+    case anySignedIn
+    /// Signed-in users holding at least one of these roles.
+    case roles(Set<Role>)
+
+    public func allows(_ roles: Set<Role>) -> Bool {
+        switch self {
+        case .anyone, .anySignedIn: true
+        case .roles(let allowed): !allowed.isDisjoint(with: roles)
+        }
+    }
+}
+
+/// One registered route: what the role tests and `lantern routes` list.
+public struct RouteEntry: Sendable, Equatable {
+    public let method: HTTPMethod
+    public let path: String
+    public let access: RouteAccess
+    public var isAPI: Bool { path.hasPrefix("/api/") }
+}
+
+/// The routes registered so far, kept in application storage.
+public final class RouteTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [RouteEntry] = []
+    public var entries: [RouteEntry] { lock.withLock { stored } }
+    func append(_ entry: RouteEntry) { lock.withLock { stored.append(entry) } }
+}
+
+extension Application {
+    private struct RouteTableKey: StorageKey { typealias Value = RouteTable }
+
+    public var routeTable: RouteTable {
+        if let table = storage[RouteTableKey.self] { return table }
+        let table = RouteTable()
+        storage[RouteTableKey.self] = table
+        return table
+    }
+}
+
+/// Registers routes together with who may use them. The handler runs only after the access check.
+struct LanternRoutes {
+    let builder: any RoutesBuilder
+    let table: RouteTable
+    let prefix: [PathComponent]
+
+    init(app: Application) {
+        self.builder = app.routes
+        self.table = app.routeTable
+        self.prefix = []
+    }
+
+    private init(builder: any RoutesBuilder, table: RouteTable, prefix: [PathComponent]) {
+        self.builder = builder
+        self.table = table
+        self.prefix = prefix
+    }
+
+    func grouped(_ path: PathComponent...) -> LanternRoutes {
+        LanternRoutes(builder: builder.grouped(path), table: table, prefix: prefix + path)
+    }
+
+    @discardableResult
+    func get<R: AsyncResponseEncodable>(_ path: PathComponent..., access: RouteAccess,
+                                         use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        register(.GET, path, access, handler)
+    }
+
+    @discardableResult
+    func post<R: AsyncResponseEncodable>(_ path: PathComponent..., access: RouteAccess,
+                                          use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        register(.POST, path, access, handler)
+    }
+
+    private func register<R: AsyncResponseEncodable>(_ method: HTTPMethod, _ path: [PathComponent], _ access: RouteAccess,
+                                                     _ handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        let full = prefix + path
+        table.append(RouteEntry(method: method, path: "/" + full.map(\.description).joined(separator: "/"), access: access))
+        return builder.on(method, path) { req async throws -> R in
+            try req.requireAccess(access)
+            return try await handler(req)
+        }
+    }
+}
+
+extension Request {
+    /// Anonymous visitors to a page are sent to sign in; to the API they get 401. A signed-in user
+    /// without a permitted role gets 403.
+    func requireAccess(_ access: RouteAccess) throws {
+        if access == .anyone { return }
+        guard let user = signedInUser else {
+            if url.path.hasPrefix("/api/") {
+                throw LanternError.unauthenticated
+            }
+            throw LanternError.signInRequired(returnTo: url.path)
+        }
+        guard access.allows(user.roles) else { throw LanternError.forbidden }
+    }
+}

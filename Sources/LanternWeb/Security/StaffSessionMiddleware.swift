@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+import LanternCore
+import LanternStore
+import Vapor
+
+/// Reads the session cookie, ends sessions that are idle or too old, and puts the signed-in user
+/// on the request. Replaces Vapor's sessions, whose cookie is not HttpOnly and lasts a week.
+struct StaffSessionMiddleware: AsyncMiddleware {
+    static let cookieName = "lantern_session"
+    /// Writing `last_seen_at` on every request would turn each page view into a write.
+    static let touchInterval: TimeInterval = 30
+
+    let lifetime: SessionLifetime
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let token = request.cookies[Self.cookieName]?.string, !token.isEmpty {
+            try await load(token: token, on: request)
+        }
+        let response = try await next.respond(to: request)
+        if request.sessionExpired && request.signedInUser == nil {
+            response.cookies[Self.cookieName] = StaffSessionMiddleware.expiredCookie(secure: request.application.lanternConfig.secureCookies)
+        }
+        return response
+    }
+
+    private func load(token: String, on request: Request) async throws {
+        let now = Date()
+        let found = try await UserSessionModel.query(on: request.db)
+            .filter(\.$tokenHash == SessionTokens.hash(token))
+            .with(\.$user) { user in user.with(\.$team) }
+            .first()
+        guard let session = found else {
+            request.sessionExpired = true
+            return
+        }
+        let user = session.user
+        if session.revokedAt != nil || !user.active
+            || lifetime.hasExpired(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) {
+            if session.revokedAt == nil {
+                session.revokedAt = now
+                try await session.save(on: request.db)
+            }
+            request.sessionExpired = true
+            return
+        }
+        if now.timeIntervalSince(session.lastSeenAt) > Self.touchInterval {
+            session.lastSeenAt = now
+            try await session.save(on: request.db)
+        }
+        request.signedInUser = SignedInUser(
+            id: try user.requireID(), username: user.username, displayName: user.displayName, roles: user.roles,
+            teamID: user.$team.id, teamName: user.team?.name, agency: user.agency,
+            sessionID: session.id, csrfToken: session.csrfToken)
+        request.logger[metadataKey: "user"] = .string(user.username)
+    }
+
+    static func cookie(token: String, secure: Bool) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: token, expires: nil, maxAge: nil, domain: nil, path: "/",
+                          isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    static func expiredCookie(secure: Bool) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: "/",
+                          isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+}
