@@ -38,6 +38,8 @@ public enum LanternApp {
         HomeController().register(routes)
         ChildrenController().register(routes)
         AuditController().register(routes)
+        UsersController().register(routes)
+        PasswordController().register(routes)
         let api = routes.grouped("api", "v1")
         ChildrenAPI().register(api)
     }

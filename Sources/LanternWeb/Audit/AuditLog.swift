@@ -14,6 +14,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case personUpdated = "person.update"
     case auditViewed = "audit.view"
     case userCreated = "user.create"
+    case accountUnlocked = "user.unlock"
+    case passwordChanged = "user.password"
 }
 
 /// Writes the audit trail. Callers pass the database they are writing the change with, so the

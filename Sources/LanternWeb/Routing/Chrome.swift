@@ -50,6 +50,7 @@ enum Navigation {
     static let all: [Item] = [
         Item(href: "/", label: "Home", roles: Set(Role.allCases)),
         Item(href: "/children", label: "Children", roles: ChildrenController.readers),
+        Item(href: "/admin/users", label: "Users", roles: [.administrator]),
         Item(href: "/admin/audit", label: "Audit", roles: [.administrator]),
     ]
 
