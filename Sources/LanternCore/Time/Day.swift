@@ -146,3 +146,21 @@ extension Day {
 
     public static let london: TimeZone = TimeZone(identifier: "Europe/London") ?? TimeZone(secondsFromGMT: 0)!
 }
+
+extension Day {
+    private static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                     "September", "October", "November", "December"]
+
+    /// "Monday" ... "Sunday".
+    public var weekdayName: String { Day.weekdayNames[weekday - 1] }
+
+    /// "January" ... "December".
+    public var monthName: String { Day.monthNames[month - 1] }
+
+    /// "Saturday 4 May", the way a page tells a person a date close at hand.
+    public var weekdayDayAndMonth: String { "\(weekdayName) \(day) \(monthName)" }
+
+    /// "Saturday 4 May 2024" (GOV.UK style: no ordinal suffix, no commas).
+    public var longForm: String { "\(weekdayDayAndMonth) \(year)" }
+}
