@@ -43,6 +43,7 @@ struct CreateOrganisation: AsyncMigration {
             .field("day", .string, .required)
             .field("kind", .string, .required)
             .field("name", .string, .required)
+            .field("moved_from", .string)
             .unique(on: "day")
             .create()
     }

@@ -118,23 +118,37 @@ public final class StaffUserModel: Model, @unchecked Sendable {
     }
 }
 
-/// A council closure day or a one-off change to the bank holidays, held as data an administrator edits.
+/// A council closure day or a one-off change to the bank holidays, held as data an administrator
+/// edits. The changes proclaimed up to 2023 ship with the calendar; later ones are added here.
 public final class CalendarDayModel: Model, @unchecked Sendable {
     public static let schema = "calendar_days"
 
-    public enum Kind: String, Codable, Sendable { case closure, extraBankHoliday, cancelledBankHoliday }
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case closure, addedBankHoliday, movedBankHoliday
+
+        public var label: String {
+            switch self {
+            case .closure: "Council closure day"
+            case .addedBankHoliday: "Extra bank holiday"
+            case .movedBankHoliday: "Bank holiday moved"
+            }
+        }
+    }
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "day") public var day: String
     @Enum(key: "kind") public var kind: Kind
     @Field(key: "name") public var name: String
+    /// For a moved bank holiday: the day it would usually have fallen on.
+    @OptionalField(key: "moved_from") public var movedFrom: String?
 
     public init() {}
 
-    public init(id: UUID? = nil, day: Day, kind: Kind, name: String) {
+    public init(id: UUID? = nil, day: Day, kind: Kind, name: String, movedFrom: Day? = nil) {
         self.id = id
         self.day = day.iso
         self.kind = kind
         self.name = name
+        self.movedFrom = movedFrom?.iso
     }
 }

@@ -16,6 +16,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case userCreated = "user.create"
     case accountUnlocked = "user.unlock"
     case passwordChanged = "user.password"
+    case calendarChanged = "calendar.change"
 }
 
 /// Writes the audit trail. Callers pass the database they are writing the change with, so the

@@ -52,6 +52,7 @@ enum Navigation {
         Item(href: "/children", label: "Children", roles: ChildrenController.readers),
         Item(href: "/admin/users", label: "Users", roles: [.administrator]),
         Item(href: "/admin/audit", label: "Audit", roles: [.administrator]),
+        Item(href: "/admin/calendar", label: "Calendar", roles: [.administrator]),
     ]
 
     static func items(for roles: Set<Role>) -> [Item] {
