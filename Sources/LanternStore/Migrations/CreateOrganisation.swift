@@ -155,14 +155,32 @@ struct CreatePeople: AsyncMigration {
             .field("started_on", .string, .required)
             .field("ended_on", .string)
             .create()
+        try await database.schema(RelationshipModel.schema)
+            .id()
+            .field("person_id", .uuid, .required, .references(PersonModel.schema, .id))
+            .field("relative_id", .uuid, .required, .references(PersonModel.schema, .id))
+            .field("kind", .string, .required)
+            .field("lives_with", .bool, .required)
+            .unique(on: "person_id", "relative_id")
+            .create()
+        try await database.schema(PersonAliasModel.schema)
+            .id()
+            .field("person_id", .uuid, .required, .references(PersonModel.schema, .id))
+            .field("given_name", .string, .required)
+            .field("family_name", .string, .required)
+            .create()
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.raw("CREATE INDEX people_family_name ON people (family_name)").run()
+        try await sql.raw("CREATE INDEX relationships_relative ON relationships (relative_id)").run()
+        try await sql.raw("CREATE INDEX person_aliases_person ON person_aliases (person_id)").run()
         try await sql.raw("CREATE INDEX allocations_worker ON allocations (worker_id, ended_on)").run()
         try await sql.raw("CREATE INDEX allocations_team ON allocations (team_id, ended_on)").run()
         try await sql.raw("CREATE INDEX allocations_person ON allocations (person_id)").run()
     }
 
     func revert(on database: Database) async throws {
+        try await database.schema(PersonAliasModel.schema).delete()
+        try await database.schema(RelationshipModel.schema).delete()
         try await database.schema(AllocationModel.schema).delete()
         try await database.schema(PersonModel.schema).delete()
     }

@@ -9,6 +9,7 @@ public enum LanternMigrations {
             CreateSessions(),
             CreateAuditTrail(),
             CreatePeople(),
+            CreateFrontDoor(),
         ]
     }
 }

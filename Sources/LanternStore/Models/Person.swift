@@ -66,3 +66,60 @@ public final class AllocationModel: Model, @unchecked Sendable {
         self.startedOn = startedOn.iso
     }
 }
+
+/// How two people are related. Stored once per direction a person would say it ("Amelia's mother").
+public enum RelationshipKind: String, Codable, CaseIterable, Sendable {
+    case parent, stepParent, sibling, halfSibling, carer, householdMember, other
+
+    public var label: String {
+        switch self {
+        case .parent: "Parent"
+        case .stepParent: "Step-parent"
+        case .sibling: "Sibling"
+        case .halfSibling: "Half-sibling"
+        case .carer: "Carer"
+        case .householdMember: "Household member"
+        case .other: "Other"
+        }
+    }
+}
+
+/// `person` is related to `relative` as `kind`: "relative is person's parent".
+public final class RelationshipModel: Model, @unchecked Sendable {
+    public static let schema = "relationships"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "person_id") public var person: PersonModel
+    @Parent(key: "relative_id") public var relative: PersonModel
+    @Enum(key: "kind") public var kind: RelationshipKind
+    @Field(key: "lives_with") public var livesWith: Bool
+
+    public init() {}
+
+    public init(id: UUID? = nil, personID: UUID, relativeID: UUID, kind: RelationshipKind, livesWith: Bool) {
+        self.id = id
+        self.$person.id = personID
+        self.$relative.id = relativeID
+        self.kind = kind
+        self.livesWith = livesWith
+    }
+}
+
+/// Other names a person is or was known by: aliases, previous surnames, spellings.
+public final class PersonAliasModel: Model, @unchecked Sendable {
+    public static let schema = "person_aliases"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "person_id") public var person: PersonModel
+    @Field(key: "given_name") public var givenName: String
+    @Field(key: "family_name") public var familyName: String
+
+    public init() {}
+
+    public init(id: UUID? = nil, personID: UUID, givenName: String, familyName: String) {
+        self.id = id
+        self.$person.id = personID
+        self.givenName = givenName
+        self.familyName = familyName
+    }
+}
