@@ -1,0 +1,252 @@
+import Foundation
+
+/// The two Fellegi-Sunter probabilities for one level of one field.
+public struct LevelProbability: Hashable, Sendable, Codable {
+    /// P(this level | the records are the same person).
+    public var m: Double
+    /// P(this level | the records are different people).
+    public var u: Double
+
+    public init(m: Double, u: Double) {
+        self.m = m
+        self.u = u
+    }
+
+    /// log2(m/u): bits of evidence for (positive) or against (negative) a match.
+    public var weight: Double { log2(m / u) }
+}
+
+/// The m and u probabilities of every level of one field.
+public struct FieldProbabilities<Level: ComparisonLevel>: Hashable, Sendable, ExpressibleByDictionaryLiteral {
+    public private(set) var byLevel: [Level: LevelProbability]
+
+    public init(dictionaryLiteral elements: (Level, LevelProbability)...) {
+        byLevel = Dictionary(elements, uniquingKeysWith: { _, last in last })
+    }
+
+    public subscript(level: Level) -> LevelProbability? {
+        get { byLevel[level] }
+        set { byLevel[level] = newValue }
+    }
+
+    /// Weights indexed by the level's raw value.
+    func weights() -> [Double] {
+        Level.allCases.sorted { $0.rawValue < $1.rawValue }.map { byLevel[$0]?.weight ?? 0 }
+    }
+
+    func problems(field: String) -> [String] {
+        var problems: [String] = []
+        for level in Level.allCases {
+            guard let p = byLevel[level] else {
+                problems.append("\(field).\(level) has no probabilities")
+                continue
+            }
+            if !(p.m > 0 && p.m <= 1) { problems.append("\(field).\(level).m must be in (0, 1]") }
+            if !(p.u > 0 && p.u <= 1) { problems.append("\(field).\(level).u must be in (0, 1]") }
+        }
+        return problems
+    }
+}
+
+public enum MatchModelError: Error, Hashable, Sendable {
+    case invalidParameters([String])
+}
+
+/// Every number the matching model uses, in one place.
+///
+/// The defaults describe intake in an English council's children's services: most repeat contacts
+/// spell a child's name the same way, some use a nickname or mistype it, dates of birth are now
+/// and then keyed with day and month swapped or one digit wrong, families move within the city,
+/// and an NHS number is known on perhaps half of contacts. They were set by reading the level
+/// frequencies off labelled synthetic data (`LanternSynthetic`) and rounding towards caution; a
+/// council with its own labelled pairs can re-estimate them.
+///
+/// u values are the chance that two different people drawn from the blocks a query searches agree
+/// at that level, so they are higher than for two people drawn from the whole population: blocks
+/// are built from people who already share a name sound, a birthday or a postcode.
+public struct MatchModelParameters: Hashable, Sendable {
+    public var givenName: FieldProbabilities<GivenNameLevel>
+    public var familyName: FieldProbabilities<FamilyNameLevel>
+    public var birthDate: FieldProbabilities<BirthDateLevel>
+    public var postcode: FieldProbabilities<PostcodeLevel>
+    public var address: FieldProbabilities<AddressLevel>
+    public var sex: FieldProbabilities<SexLevel>
+    public var nhsNumber: FieldProbabilities<IdentifierLevel>
+    public var upn: FieldProbabilities<IdentifierLevel>
+    public var household: FieldProbabilities<HouseholdLevel>
+
+    /// Added when the names only agree after swapping first and last name: such a swap is a
+    /// recording slip, rarer than agreeing names, so it costs a little.
+    public var namesTransposedAdjustment: Double
+
+    /// The share of positive evidence from family name, postcode, address and household that is
+    /// kept when first names disagree outright. Siblings, and twins above all, share all of
+    /// those, so their agreement is not evidence of being the same child; without this a twin
+    /// scores as the same person.
+    public var siblingEvidenceKept: Double
+
+    /// log2 of the prior odds that a query and one candidate found by blocking are the same person.
+    /// Match probability is the logistic of this plus the total weight.
+    public var priorLog2Odds: Double
+
+    /// Exact name agreement uses the name's own frequency among indexed people as u once the index
+    /// holds at least this many people (agreeing on "Smith" is weaker evidence than on "Wojcik");
+    /// below it, frequencies are too noisy and the table's u is used.
+    public var termFrequencyMinimumPopulation: Int
+    /// The smallest u a name's frequency may give, so one rare name cannot outweigh everything else.
+    public var termFrequencyMinimumU: Double
+
+    /// Days either side of an expected date of delivery within which a birth counts as near it.
+    public var expectedDateWindowDays: Int
+
+    /// Match probability at or above which a candidate is shown as likely the same person.
+    public var likelyThreshold: Double
+    /// Match probability at or above which a candidate is worth a look.
+    public var possibleThreshold: Double
+
+    public init(givenName: FieldProbabilities<GivenNameLevel>, familyName: FieldProbabilities<FamilyNameLevel>,
+                birthDate: FieldProbabilities<BirthDateLevel>, postcode: FieldProbabilities<PostcodeLevel>,
+                address: FieldProbabilities<AddressLevel>, sex: FieldProbabilities<SexLevel>,
+                nhsNumber: FieldProbabilities<IdentifierLevel>, upn: FieldProbabilities<IdentifierLevel>,
+                household: FieldProbabilities<HouseholdLevel>, namesTransposedAdjustment: Double,
+                siblingEvidenceKept: Double, priorLog2Odds: Double, termFrequencyMinimumPopulation: Int,
+                termFrequencyMinimumU: Double, expectedDateWindowDays: Int, likelyThreshold: Double,
+                possibleThreshold: Double) {
+        self.givenName = givenName
+        self.familyName = familyName
+        self.birthDate = birthDate
+        self.postcode = postcode
+        self.address = address
+        self.sex = sex
+        self.nhsNumber = nhsNumber
+        self.upn = upn
+        self.household = household
+        self.namesTransposedAdjustment = namesTransposedAdjustment
+        self.siblingEvidenceKept = siblingEvidenceKept
+        self.priorLog2Odds = priorLog2Odds
+        self.termFrequencyMinimumPopulation = termFrequencyMinimumPopulation
+        self.termFrequencyMinimumU = termFrequencyMinimumU
+        self.expectedDateWindowDays = expectedDateWindowDays
+        self.likelyThreshold = likelyThreshold
+        self.possibleThreshold = possibleThreshold
+    }
+
+    /// Every problem with these parameters; empty when they are usable.
+    public var problems: [String] {
+        var problems = givenName.problems(field: "givenName") + familyName.problems(field: "familyName")
+            + birthDate.problems(field: "birthDate") + postcode.problems(field: "postcode")
+            + address.problems(field: "address") + sex.problems(field: "sex")
+            + nhsNumber.problems(field: "nhsNumber") + upn.problems(field: "upn")
+            + household.problems(field: "household")
+        if !(0...1).contains(siblingEvidenceKept) { problems.append("siblingEvidenceKept must be in 0...1") }
+        if !(termFrequencyMinimumU > 0 && termFrequencyMinimumU <= 1) {
+            problems.append("termFrequencyMinimumU must be in (0, 1]")
+        }
+        if expectedDateWindowDays < 0 { problems.append("expectedDateWindowDays must not be negative") }
+        if !(0...1).contains(possibleThreshold) || !(0...1).contains(likelyThreshold) || possibleThreshold > likelyThreshold {
+            problems.append("thresholds must satisfy 0 <= possibleThreshold <= likelyThreshold <= 1")
+        }
+        if !priorLog2Odds.isFinite || !namesTransposedAdjustment.isFinite {
+            problems.append("priorLog2Odds and namesTransposedAdjustment must be finite")
+        }
+        return problems
+    }
+
+    public func validated() throws(MatchModelError) -> MatchModelParameters {
+        let problems = self.problems
+        guard problems.isEmpty else { throw .invalidParameters(problems) }
+        return self
+    }
+
+    public static let `default` = MatchModelParameters(
+        givenName: [
+            .exact: .init(m: 0.82, u: 0.02),
+            .nickname: .init(m: 0.06, u: 0.002),
+            .typo: .init(m: 0.06, u: 0.002),
+            .phonetic: .init(m: 0.015, u: 0.004),
+            .otherName: .init(m: 0.01, u: 0.001),
+            .similar: .init(m: 0.01, u: 0.02),
+            .initial: .init(m: 0.005, u: 0.01),
+            .different: .init(m: 0.01, u: 0.94),
+        ],
+        familyName: [
+            .exact: .init(m: 0.88, u: 0.01),
+            .typo: .init(m: 0.07, u: 0.002),
+            .phonetic: .init(m: 0.015, u: 0.005),
+            .otherName: .init(m: 0.02, u: 0.001),
+            .similar: .init(m: 0.005, u: 0.02),
+            .different: .init(m: 0.01, u: 0.96),
+        ],
+        birthDate: [
+            .exact: .init(m: 0.88, u: 0.001),
+            .dayMonthSwapped: .init(m: 0.025, u: 0.0002),
+            .oneDayApart: .init(m: 0.03, u: 0.0005),
+            .oneFieldDiffers: .init(m: 0.04, u: 0.004),
+            .nearExpectedDate: .init(m: 0.9, u: 0.01),
+            .different: .init(m: 0.02, u: 0.99),
+        ],
+        postcode: [
+            .full: .init(m: 0.75, u: 0.001),
+            .sector: .init(m: 0.04, u: 0.004),
+            .district: .init(m: 0.05, u: 0.02),
+            .different: .init(m: 0.16, u: 0.97),
+        ],
+        address: [
+            .exact: .init(m: 0.7, u: 0.0005),
+            .similar: .init(m: 0.15, u: 0.002),
+            .different: .init(m: 0.15, u: 0.99),
+        ],
+        sex: [
+            .same: .init(m: 0.98, u: 0.5),
+            .different: .init(m: 0.02, u: 0.5),
+        ],
+        nhsNumber: [
+            .same: .init(m: 0.999, u: 0.000_001),
+            .different: .init(m: 0.0005, u: 0.999),
+        ],
+        upn: [
+            .same: .init(m: 0.97, u: 0.000_01),
+            .different: .init(m: 0.03, u: 0.999),
+        ],
+        household: [
+            .sharedLink: .init(m: 0.6, u: 0.000_1),
+        ],
+        namesTransposedAdjustment: -2,
+        siblingEvidenceKept: 0.2,
+        priorLog2Odds: -12,
+        termFrequencyMinimumPopulation: 5_000,
+        termFrequencyMinimumU: 0.000_05,
+        expectedDateWindowDays: 42,
+        likelyThreshold: 0.95,
+        possibleThreshold: 0.5
+    )
+}
+
+/// Weights compiled from parameters into arrays indexed by level, for the scoring loop.
+struct MatchWeights: Sendable {
+    let givenName: [Double]
+    let familyName: [Double]
+    let birthDate: [Double]
+    let postcode: [Double]
+    let address: [Double]
+    let sex: [Double]
+    let nhsNumber: [Double]
+    let upn: [Double]
+    let household: [Double]
+    let givenExactM: Double
+    let familyExactM: Double
+
+    init(_ p: MatchModelParameters) {
+        givenName = p.givenName.weights()
+        familyName = p.familyName.weights()
+        birthDate = p.birthDate.weights()
+        postcode = p.postcode.weights()
+        address = p.address.weights()
+        sex = p.sex.weights()
+        nhsNumber = p.nhsNumber.weights()
+        upn = p.upn.weights()
+        household = p.household.weights()
+        givenExactM = p.givenName[.exact]?.m ?? 1
+        familyExactM = p.familyName[.exact]?.m ?? 1
+    }
+}
