@@ -37,6 +37,8 @@ public enum LanternApp {
         SignInController().register(routes)
         HomeController().register(routes)
         ChildrenController().register(routes)
+        FrontDoorController().register(routes)
+        ReferralsController().register(routes)
         AuditController().register(routes)
         UsersController().register(routes)
         PasswordController().register(routes)

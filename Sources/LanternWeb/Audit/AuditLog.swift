@@ -17,6 +17,13 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case accountUnlocked = "user.unlock"
     case passwordChanged = "user.password"
     case calendarChanged = "calendar.change"
+    case contactReceived = "contact.receive"
+    case contactViewed = "contact.view"
+    case contactLinked = "contact.link"
+    case contactDecided = "contact.decide"
+    case contactApproved = "contact.approve"
+    case contactReturned = "contact.return"
+    case notSamePerson = "person.not-same"
 }
 
 /// Writes the audit trail. Callers pass the database they are writing the change with, so the
