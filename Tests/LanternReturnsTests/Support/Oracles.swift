@@ -21,7 +21,11 @@ enum Oracles {
     static func sharedFolder(filePath: String = #filePath) throws -> URL {
         let fm = FileManager.default
         if let explicit = ProcessInfo.processInfo.environment["LANTERN_SHARED"], !explicit.isEmpty {
-            return URL(fileURLWithPath: explicit)
+            let shared = URL(fileURLWithPath: explicit)
+            guard fm.fileExists(atPath: shared.appendingPathComponent("oracles").path) else {
+                throw NotFound(searched: ["LANTERN_SHARED=\(explicit) has no oracles/ folder"])
+            }
+            return shared
         }
         let starts = [URL(fileURLWithPath: fm.currentDirectoryPath), URL(fileURLWithPath: filePath)]
             .map { $0.resolvingSymlinksInPath() }
