@@ -66,6 +66,25 @@ extension SSDA903Input {
         .init("adopted at 18", "386") { $0.headers[$0.header("L2005")].dateOfBirth = day("2007-01-01") },
         .init("independent living under 14", "387") { $0.episodes[$0.episode("L2007")].reasonEnded = "E5" },
         .init("remand status under 10", "358") { $0.episodes[$0.episode("L2007")].legalStatus = "J1" },
+        .init("emergency protection order over 21 days", "362") {
+            let first = $0.episode("L2002"), second = $0.episode("L2002", 1)
+            $0.episodes[first].end = day("2025-06-10")
+            $0.episodes[second].start = day("2025-06-10")
+        },
+        .init("police protection over 72 hours", "361") {
+            let i = $0.episode("L2002")
+            $0.episodes[i].legalStatus = "L1"
+        },
+        .init("short break over 17 days", "365") {
+            let i = $0.episode("L2007")
+            $0.episodes[i].legalStatus = "V3"
+        },
+        .init("temporary placement over 7 days", "379") {
+            let i = $0.episode("L2007")
+            $0.episodes[i].placement = "T4"
+        },
+        .init("placed with parents under section 20", "378") { $0.episodes[$0.episode("L2007")].placement = "P1" },
+        .init("supported accommodation under 16", "371") { $0.headers[$0.header("L2004")].dateOfBirth = day("2010-01-01") },
         .init("episode before birth", "302") { $0.headers[$0.header("L2008")].dateOfBirth = day("2024-02-01") },
         .init("invalid placement code", "146") { $0.episodes[$0.episode("L2007")].placement = "Z1" },
         .init("invalid legal status", "144") { $0.episodes[$0.episode("L2007")].legalStatus = "X9" },

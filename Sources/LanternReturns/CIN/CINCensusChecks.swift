@@ -142,9 +142,9 @@ struct CINChildReview {
         }
         // School age as the DfE reckons it: born on or before 31 August six years before the census year ends.
         let schoolAgeCutoff = Day(year: year.endYear - 6, month: 8, day: 31)!
-        if let born = ids.birthDate, born <= schoolAgeCutoff, ids.upn == nil,
-           child.episodes.contains(where: { !$0.referralNFA }),
-           ids.upnUnknown == nil || ids.upnUnknown == CINCodes.notOfSchoolAge {
+        let reasonForNoUPN = ids.upnUnknown.flatMap { CINCodes.upnUnknown.contains($0) && $0 != CINCodes.notOfSchoolAge ? $0 : nil }
+        if let born = ids.birthDate, born <= schoolAgeCutoff, ids.upn == nil, reasonForNoUPN == nil,
+           child.episodes.contains(where: { !$0.referralNFA }) {
             log.add("8770Q", child: id, field: "UPN",
                     "The child is of school age but has no UPN and no reason for it (UN1, not of school age, does not apply)")
         }

@@ -18,8 +18,6 @@ public struct CollectionYear: Sendable, Equatable, Hashable, Comparable, CustomS
 
     public func contains(_ day: Day) -> Bool { start <= day && day <= end }
 
-    public var previous: CollectionYear { CollectionYear(endingIn: endYear - 1) }
-
     /// "2025-26".
     public var description: String {
         let next = String(endYear % 100)

@@ -33,12 +33,12 @@ struct XMLWriter {
     private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     private var depth = 0
 
-    mutating func open(_ name: String) {
+    private mutating func open(_ name: String) {
         line("<\(name)>")
         depth += 1
     }
 
-    mutating func close(_ name: String) {
+    private mutating func close(_ name: String) {
         depth -= 1
         line("</\(name)>")
     }

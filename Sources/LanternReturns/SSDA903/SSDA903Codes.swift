@@ -32,8 +32,8 @@ public enum SSDA903Codes {
     public static let placedForAdoption: Set<String> = ["A3", "A4", "A5", "A6"]
     public static let fostering: Set<String> = ["U1", "U2", "U3", "U4", "U5", "U6"]
     public static let placedWithParents = "P1"
-    /// Placements that never carry a provider code (rule 178).
-    public static let withoutProvider: Set<String> = ["T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14"]
+    /// Placements that never carry a provider code (rules 213, 526).
+    public static let withoutProvider = temporary.union(otherPlacements)
     /// Placements that need no Ofsted URN (rules 218, 222).
     public static let withoutURN: Set<String> = [
         "P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z11", "Z12", "Z13", "Z14",

@@ -17,6 +17,7 @@ struct SSDA903EpisodeChecks {
             checkAges(episode, into: &log)
             checkPlacement(episode, into: &log)
             checkTemporaryPlacement(episode, into: &log)
+            checkShortStays(episode, into: &log)
         }
         for (_, history) in Dictionary(grouping: episodes, by: \.child).sorted(by: { $0.key < $1.key }) {
             checkSequence(history.sorted { $0.start < $1.start }, into: &log)
@@ -82,6 +83,9 @@ struct SSDA903EpisodeChecks {
         if SSDA903Codes.youthJustice.contains(e.legalStatus), e.start <= born.adding(years: 10) {
             log.add("358", child: child, field: "LS", "A child under 10 cannot have legal status \(e.legalStatus)")
         }
+        if let (rule, minimumAge, what) = Self.minimumAgeForPlacement[e.placement], born.age(on: e.start) < minimumAge {
+            log.add(rule, child: child, field: "PLACE", "A child must be at least \(minimumAge) to be placed in \(what)")
+        }
         guard let end = e.end, let rec = e.reasonEnded else { return }
         let ageAtEnd = born.age(on: end)
         if SSDA903Codes.adopted.contains(rec), ageAtEnd >= 18 {
@@ -104,21 +108,48 @@ struct SSDA903EpisodeChecks {
         }
     }
 
+    /// Placements a child must be old enough for (rules 371-374).
+    private static let minimumAgeForPlacement: [String: (rule: String, age: Int, what: String)] = [
+        "K3": ("371", 16, "supported accommodation (K3)"),
+        "R5": ("372", 10, "youth custody (R5)"),
+        "S1": ("373", 4, "a residential school (S1)"),
+        "P3": ("374", 14, "residential employment (P3)"),
+    ]
+
+    /// Episodes that by law or definition last only so long (rules 365, 375, 376, 379).
+    private func checkShortStays(_ e: SSDA903Episode, into log: inout IssueLog) {
+        guard let end = e.end else { return }
+        let days = e.start.days(until: end)
+        if e.legalStatus == "V3", days > 17 {
+            log.add("365", child: e.child, field: "DEC", "A single short break (V3) lasted \(days) days; the most allowed is 17")
+        }
+        let limits: [String: (rule: String, days: Int, what: String)] = [
+            "T1": ("375", 42, "a temporary hospital stay (T1)"),
+            "T3": ("376", 21, "a placement covering the foster carer's holiday (T3)"),
+            "T4": ("379", 7, "a temporary placement (T4)"),
+        ]
+        if let limit = limits[e.placement], days > limit.days {
+            log.add(limit.rule, child: e.child, field: "DEC", "\(days) days is longer than \(limit.what) may last (\(limit.days) days)")
+        }
+    }
+
     private func checkPlacement(_ e: SSDA903Episode, into log: inout IssueLog) {
         let child = e.child
         let place = e.placement
-        let exemptFromProvider = SSDA903Codes.withoutProvider.contains(place) || place == "T4"
+        let takesNoProvider = SSDA903Codes.withoutProvider.contains(place)
         switch e.placementProvider {
-        case nil where !exemptFromProvider:
+        case nil where !takesNoProvider:
             log.add("526", child: child, field: "PLACE_PROVIDER", "The placement from \(e.start.ukText) needs a placement provider code")
-        case let provider? where exemptFromProvider:
-            log.add(SSDA903Codes.withoutProvider.contains(place) ? "178" : "213", child: child, field: "PLACE_PROVIDER",
-                    "A \(place) placement has no placement provider; remove \(provider)")
+        case let provider? where takesNoProvider:
+            log.add("213", child: child, field: "PLACE_PROVIDER", "A \(place) placement has no placement provider; remove \(provider)")
         case let provider? where !SSDA903Codes.placementProvider.contains(provider):
             log.add("178", child: child, field: "PLACE_PROVIDER", "\"\(provider)\" is not a placement provider code")
         default: break
         }
         checkProviderSuitsPlacement(e, into: &log)
+        if place == SSDA903Codes.placedWithParents, e.legalStatus == "V2" {
+            log.add("378", child: child, field: "LS", "A child placed with parents cannot be accommodated under section 20 (V2)")
+        }
 
         let isShortBreak = SSDA903Codes.shortBreaks.contains(e.legalStatus)
         if let urn = e.urn {
@@ -192,6 +223,33 @@ struct SSDA903EpisodeChecks {
         if let last = history.last, last.reasonEnded == SSDA903Codes.continuesInCare {
             log.add("388", child: last.child, field: "REC",
                     "The last episode ends with X1 (care continues) but no episode follows it")
+        }
+        checkTimeLimitedLegalStatus(history, into: &log)
+    }
+
+    /// Emergency legal statuses the Children Act 1989 and PACE limit in time (rules 361-364),
+    /// counted over an unbroken run of episodes with that status; a run still open is counted to 31 March.
+    private func checkTimeLimitedLegalStatus(_ history: [SSDA903Episode], into log: inout IssueLog) {
+        let limits: [String: (rule: String, days: Int, what: String)] = [
+            "L1": ("361", 3, "Police protection"), "L2": ("362", 21, "An emergency protection order"),
+            "L3": ("363", 7, "A child assessment order"), "J2": ("364", 21, "Accommodation under PACE"),
+        ]
+        var index = history.startIndex
+        while index < history.endIndex {
+            var last = index
+            while last + 1 < history.endIndex, history[last + 1].legalStatus == history[index].legalStatus,
+                  history[last].end == history[last + 1].start {
+                last += 1
+            }
+            let first = history[index]
+            if let limit = limits[first.legalStatus] {
+                let days = first.start.days(until: history[last].end ?? year.end)
+                if days > limit.days {
+                    log.add(limit.rule, child: first.child, field: "DEC",
+                            "\(limit.what) from \(first.start.ukText) lasted \(days) days; the most allowed is \(limit.days)")
+                }
+            }
+            index = last + 1
         }
     }
 

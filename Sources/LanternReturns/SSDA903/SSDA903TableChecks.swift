@@ -139,7 +139,7 @@ struct SSDA903TableChecks {
 
     func checkAdoptions(_ rows: [SSDA903Adoption], into log: inout IssueLog) {
         let adoptedChildren = Set(episodesByChild.filter { _, episodes in
-            episodes.contains { SSDA903Codes.adopted.contains($0.reasonEnded ?? "") && year.contains($0.end ?? year.start) }
+            episodes.contains { SSDA903Codes.adopted.contains($0.reasonEnded ?? "") && ($0.end.map(year.contains) ?? false) }
         }.keys)
         let withAD1 = Set(rows.map(\.child))
         for child in adoptedChildren.subtracting(withAD1).sorted() {
