@@ -9,7 +9,7 @@ enum SSDA903Fixture {
 
     static var input: SSDA903Input {
         var input = SSDA903Input(collectionYear: year)
-        for story in stories + routineCare {
+        for story in stories + moreStories + routineCare {
             input.headers.append(story.header)
             input.episodes += story.episodes
             input.reviews += story.reviews
@@ -177,6 +177,44 @@ enum SSDA903Fixture {
             reviews: reviews("L2008", [("2025-07-15", "PN0"), ("2026-01-13", "PN0")]),
             socialWorkers: [worker("L2008", 10, from: "2024-01-08", reason: "FCONTA")],
             outcomes: outcomes("L2008", sdq: nil, convicted: nil, healthCheck: true)),
+    ]
+
+    /// Stories that exercise temporary placements and placements with parents.
+    static let moreStories: [Story] = [
+        // Two weeks with another carer while his foster carers were on holiday, then home to them.
+        Story(
+            header: SSDA903Header(child: "L2009", sex: "M", dateOfBirth: day("2013-10-02"), ethnicity: "BAFR",
+                                  upn: CINFixture.upn(3_009)),
+            episodes: [
+                SSDA903Episode(child: "L2009", start: day("2022-03-01"), reasonNewEpisode: "S", legalStatus: "C2",
+                               categoryOfNeed: "N1", placement: "U4", placementProvider: "PR1", end: day("2025-08-01"),
+                               reasonEnded: "X1", homePostcode: "B1 1AA", placementPostcode: "B14 6TX", urn: "SC052479"),
+                SSDA903Episode(child: "L2009", start: day("2025-08-01"), reasonNewEpisode: "P", legalStatus: "C2",
+                               categoryOfNeed: "N1", placement: "T3", end: day("2025-08-15"), reasonEnded: "X1",
+                               homePostcode: "B1 1AA", placementPostcode: "B28 0EX"),
+                SSDA903Episode(child: "L2009", start: day("2025-08-15"), reasonNewEpisode: "P", legalStatus: "C2",
+                               categoryOfNeed: "N1", placement: "U4", placementProvider: "PR1", homePostcode: "B1 1AA",
+                               placementPostcode: "B14 6TX", urn: "SC052479"),
+            ],
+            reviews: reviews("L2009", [("2025-04-24", "PN2"), ("2025-10-23", "PN2")]),
+            socialWorkers: [worker("L2009", 11, from: "2022-03-01", reason: "FCONTA")],
+            outcomes: outcomes("L2009", sdq: 11, convicted: false)),
+        // Home to her father under the care order, as the plan intended.
+        Story(
+            header: SSDA903Header(child: "L2010", sex: "F", dateOfBirth: day("2017-04-18"), ethnicity: "WOTH",
+                                  upn: CINFixture.upn(3_010), isMother: false),
+            episodes: [
+                SSDA903Episode(child: "L2010", start: day("2024-06-03"), reasonNewEpisode: "S", legalStatus: "C1",
+                               categoryOfNeed: "N2", placement: "U6", placementProvider: "PR1", end: day("2025-07-01"),
+                               reasonEnded: "X1", reasonPlacementChanged: "CARPL", homePostcode: "B23 5WR",
+                               placementPostcode: "B32 9HQ", urn: "SC052479"),
+                SSDA903Episode(child: "L2010", start: day("2025-07-01"), reasonNewEpisode: "U", legalStatus: "C2",
+                               categoryOfNeed: "N2", placement: "P1", placementProvider: "PR0", homePostcode: "B23 5WR",
+                               placementPostcode: "B23 5WR"),
+            ],
+            reviews: reviews("L2010", [("2025-06-02", "PN3"), ("2025-12-01", "PN1")]),
+            socialWorkers: [worker("L2010", 12, from: "2024-06-03", reason: "FCONTA")],
+            outcomes: outcomes("L2010", sdq: 9, convicted: nil)),
     ]
 
     static let homes = ["B1 1AA", "B15 1TT", "B12 0XT", "B23 5WR", "B31 5BL", "B24 0BY", "B29 6AA", "B18 9FD"]
