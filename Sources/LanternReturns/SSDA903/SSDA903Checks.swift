@@ -11,13 +11,12 @@ public enum SSDA903Checks {
         var log = IssueLog()
         let year = input.collectionYear
         let headers = Dictionary(input.headers.map { ($0.child, $0) }, uniquingKeysWith: { first, _ in first })
+        let episodesByChild = Dictionary(grouping: input.episodes, by: \.child).mapValues { $0.sorted { $0.start < $1.start } }
         checkEveryChildHasAHeader(input, headers: headers, into: &log)
-        checkHeaders(input, into: &log)
+        checkHeaders(input, episodesByChild: episodesByChild, into: &log)
         SSDA903EpisodeChecks(year: year, birthDates: headers.mapValues(\.dateOfBirth), uascChildren: Set(input.uasc.map(\.child)))
-            .check(input.episodes, into: &log)
-        let context = SSDA903TableChecks(year: year, headers: headers,
-                                         episodesByChild: Dictionary(grouping: input.episodes, by: \.child)
-                                             .mapValues { $0.sorted { $0.start < $1.start } })
+            .check(episodesByChild, into: &log)
+        let context = SSDA903TableChecks(year: year, headers: headers, episodesByChild: episodesByChild)
         context.checkReviews(input.reviews, into: &log)
         context.checkMissing(input.missing, into: &log)
         context.checkUASC(input.uasc, into: &log)
@@ -63,7 +62,8 @@ public enum SSDA903Checks {
         }
     }
 
-    private static func checkHeaders(_ input: SSDA903Input, into log: inout IssueLog) {
+    private static func checkHeaders(_ input: SSDA903Input, episodesByChild: [String: [SSDA903Episode]],
+                                     into log: inout IssueLog) {
         let year = input.collectionYear
         let children = input.headers.map(\.child)
         for (child, count) in Dictionary(children.map { ($0, 1) }, uniquingKeysWith: +) where count > 1 {
@@ -71,7 +71,6 @@ public enum SSDA903Checks {
         }
         let realUPNs = input.headers.map(\.upn).filter { !SSDA903Codes.upnUnknown.contains($0) }
         let repeatedUPNs = Set(Dictionary(realUPNs.map { ($0, 1) }, uniquingKeysWith: +).filter { $0.value > 1 }.keys)
-        let episodesByChild = Dictionary(grouping: input.episodes, by: \.child)
 
         for h in input.headers {
             let child = h.child

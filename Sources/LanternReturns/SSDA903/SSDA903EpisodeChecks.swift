@@ -10,17 +10,18 @@ struct SSDA903EpisodeChecks {
     let birthDates: [String: Day]
     let uascChildren: Set<String>
 
-    func check(_ episodes: [SSDA903Episode], into log: inout IssueLog) {
-        for episode in episodes {
-            checkCodes(episode, into: &log)
-            checkDates(episode, into: &log)
-            checkAges(episode, into: &log)
-            checkPlacement(episode, into: &log)
-            checkTemporaryPlacement(episode, into: &log)
-            checkShortStays(episode, into: &log)
-        }
-        for (_, history) in Dictionary(grouping: episodes, by: \.child).sorted(by: { $0.key < $1.key }) {
-            checkSequence(history.sorted { $0.start < $1.start }, into: &log)
+    /// `episodesByChild`: each child's episodes, oldest first.
+    func check(_ episodesByChild: [String: [SSDA903Episode]], into log: inout IssueLog) {
+        for (_, history) in episodesByChild.sorted(by: { $0.key < $1.key }) {
+            for episode in history {
+                checkCodes(episode, into: &log)
+                checkDates(episode, into: &log)
+                checkAges(episode, into: &log)
+                checkPlacement(episode, into: &log)
+                checkTemporaryPlacement(episode, into: &log)
+                checkShortStays(episode, into: &log)
+            }
+            checkSequence(history, into: &log)
         }
     }
 

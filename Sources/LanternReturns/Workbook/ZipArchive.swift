@@ -20,33 +20,15 @@ struct ZipArchive {
         let name = Array(path.utf8)
         let crc = CRC32.checksum(contents)
         let offset = UInt32(body.count)
+        let fields = Self.entryFields(crc: crc, size: contents.count, nameLength: name.count)
         var local: [UInt8] = []
         local.appendLE(UInt32(0x0403_4B50))
-        local.appendLE(Self.version)
-        local.appendLE(Self.utf8Names)
-        local.appendLE(UInt16(0))  // stored
-        local.appendLE(Self.dosTime)
-        local.appendLE(Self.dosDate)
-        local.appendLE(crc)
-        local.appendLE(UInt32(contents.count))
-        local.appendLE(UInt32(contents.count))
-        local.appendLE(UInt16(name.count))
-        local.appendLE(UInt16(0))
-        body += local + name + contents
+        body += local + fields + name + contents
 
         var central: [UInt8] = []
         central.appendLE(UInt32(0x0201_4B50))
         central.appendLE(Self.version)  // made by
-        central.appendLE(Self.version)  // needed
-        central.appendLE(Self.utf8Names)
-        central.appendLE(UInt16(0))
-        central.appendLE(Self.dosTime)
-        central.appendLE(Self.dosDate)
-        central.appendLE(crc)
-        central.appendLE(UInt32(contents.count))
-        central.appendLE(UInt32(contents.count))
-        central.appendLE(UInt16(name.count))
-        central.appendLE(UInt16(0))  // extra
+        central += fields
         central.appendLE(UInt16(0))  // comment
         central.appendLE(UInt16(0))  // disk
         central.appendLE(UInt16(0))  // internal attributes
@@ -54,6 +36,23 @@ struct ZipArchive {
         central.appendLE(offset)
         centralDirectory += central + name
         entryCount += 1
+    }
+
+    /// The run of fields the local header and the central directory share, from "version needed"
+    /// to "extra field length".
+    private static func entryFields(crc: UInt32, size: Int, nameLength: Int) -> [UInt8] {
+        var fields: [UInt8] = []
+        fields.appendLE(version)
+        fields.appendLE(utf8Names)
+        fields.appendLE(UInt16(0))  // method: stored
+        fields.appendLE(dosTime)
+        fields.appendLE(dosDate)
+        fields.appendLE(crc)
+        fields.appendLE(UInt32(size))  // compressed
+        fields.appendLE(UInt32(size))  // uncompressed
+        fields.appendLE(UInt16(nameLength))
+        fields.appendLE(UInt16(0))  // extra field length
+        return fields
     }
 
     mutating func add(path: String, text: String) {
