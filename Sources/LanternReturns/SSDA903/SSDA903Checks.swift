@@ -66,7 +66,8 @@ public enum SSDA903Checks {
                                      into log: inout IssueLog) {
         let year = input.collectionYear
         let children = input.headers.map(\.child)
-        for (child, count) in Dictionary(children.map { ($0, 1) }, uniquingKeysWith: +) where count > 1 {
+        for (child, count) in Dictionary(children.map { ($0, 1) }, uniquingKeysWith: +).sorted(by: { $0.key < $1.key })
+        where count > 1 {
             log.add("INT32", child: child, field: "CHILD", "The child has \(count) Header rows; there should be one")
         }
         let realUPNs = input.headers.map(\.upn).filter { !SSDA903Codes.upnUnknown.contains($0) }

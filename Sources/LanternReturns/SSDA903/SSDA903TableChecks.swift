@@ -64,7 +64,7 @@ struct SSDA903TableChecks {
                 }
             }
         }
-        for (_, list) in Dictionary(grouping: periods, by: \.child) {
+        for (_, list) in Dictionary(grouping: periods, by: \.child).sorted(by: { $0.key < $1.key }) {
             let ordered = list.sorted { ($0.end ?? $0.start, $0.start) < ($1.end ?? $1.start, $1.start) }
             for (previous, next) in zip(ordered, ordered.dropFirst()) {
                 if previous.end == nil || next.start < previous.end! {
