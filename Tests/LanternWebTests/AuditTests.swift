@@ -12,7 +12,9 @@ import VaporTesting
     @Test func viewingAChildIsAuditedAndAdministratorsCanSeeWhoLooked() async throws {
         try await withLantern { app in
             let child = try await app.fixtures.child("Amelia", "Nowak", reference: "L1000001")
-            let worker = try await app.fixtures.signedIn("sam", roles: [.socialWorker])
+            let team = try await app.fixtures.team()
+            let worker = try await app.fixtures.signedIn("sam", roles: [.socialWorker], team: team)
+            try await AllocationModel(personID: child.id!, teamID: team.id!, workerID: nil, startedOn: Day(Date())).create(on: app.db)
             let admin = try await app.fixtures.signedIn("admin", roles: [.administrator])
             try await app.testing().test(.GET, "/children/\(child.id!)", headers: worker.headers) { res in
                 #expect(res.status == .ok)

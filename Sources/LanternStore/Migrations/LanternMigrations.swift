@@ -10,6 +10,7 @@ public enum LanternMigrations {
             CreateAuditTrail(),
             CreatePeople(),
             CreateFrontDoor(),
+            CreateCasework(),
         ]
     }
 }

@@ -24,6 +24,11 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case contactApproved = "contact.approve"
     case contactReturned = "contact.return"
     case notSamePerson = "person.not-same"
+    case caseUpdated = "case.update"
+    case accessRefused = "access.refused"
+    case noteRecorded = "case.note"
+    case allocationChanged = "case.allocate"
+    case chronologyExported = "case.chronology-export"
 }
 
 /// Writes the audit trail. Callers pass the database they are writing the change with, so the

@@ -49,6 +49,8 @@ enum Navigation {
 
     static let all: [Item] = [
         Item(href: "/", label: "Home", roles: Set(Role.allCases)),
+        Item(href: "/my-work", label: "My work", roles: [.socialWorker]),
+        Item(href: "/team", label: "Team", roles: TeamController.users),
         Item(href: "/front-door", label: "Front door", roles: FrontDoorController.viewers),
         Item(href: "/referrals", label: "Your contacts", roles: ReferralsController.partners),
         Item(href: "/children", label: "Children", roles: ChildrenController.readers),

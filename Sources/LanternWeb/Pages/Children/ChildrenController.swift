@@ -23,26 +23,6 @@ struct ChildrenController {
         let children: [ChildRow]
     }
 
-    struct AllocationRow: Encodable {
-        let team: String
-        let worker: String
-        let startedOn: String
-        let endedOn: String?
-    }
-
-    struct ChildPage: Encodable {
-        let chrome: Chrome
-        let id: UUID
-        let reference: String
-        let name: String
-        let dateOfBirth: String
-        let age: String
-        let sex: String
-        let postcode: String
-        let allocations: [AllocationRow]
-        let canSeeAudit: Bool
-    }
-
     func register(_ routes: LanternRoutes) {
         routes.get("children", access: .roles(Self.readers), use: list)
         routes.get("children", ":personID", access: .roles(Self.readers), use: show)
@@ -55,6 +35,8 @@ struct ChildrenController {
             let pattern = "%\(text.lowercased())%"
             query = query.group(.or) { group in
                 group.filter(\.$reference == text.uppercased())
+                group.filter(\.$nhsNumber == text.filter(\.isNumber))
+                group.filter(\.$upn == text.uppercased())
                 group.filter(.sql(unsafeRaw: "lower(given_name || ' ' || family_name)"), .custom("LIKE"), .bind(pattern))
             }
         }
@@ -69,29 +51,26 @@ struct ChildrenController {
     }
 
     @Sendable func show(req: Request) async throws -> View {
+        let person = try await Self.authorisedChild(req)
+        return try await ChildPage.render(req, person: person, errors: FormErrors(), refill: nil)
+    }
+
+    /// The child named in the URL, if this user has a legitimate relationship with them; 403 otherwise.
+    static func authorisedChild(_ req: Request) async throws -> PersonModel {
         let user = try req.user()
         guard let id = req.parameters.get("personID", as: UUID.self),
               let person = try await PersonModel.find(id, on: req.db), person.isChild else {
             throw LanternError.notFound(what: "that child's record")
         }
-        let allocations = try await AllocationModel.query(on: req.db)
-            .filter(\.$person.$id == id).with(\.$team).with(\.$worker)
-            .sort(\.$startedOn, .descending).all()
-        try await AuditLog.record(.personViewed, on: req.db, request: req, subjectKind: "person", subjectID: id,
-                                  summary: "Viewed the child's record")
-        let today = Day(Date())
-        let page = ChildPage(
-            chrome: Chrome(request: req, title: person.fullName), id: id, reference: person.reference, name: person.fullName,
-            dateOfBirth: person.birthDay.map(DisplayDate.long) ?? "Not known",
-            age: person.birthDay.map { "\($0.age(on: today))" } ?? "Not known",
-            sex: ["M": "Male", "F": "Female"][person.sex] ?? "Not known", postcode: person.postcode ?? "Not known",
-            allocations: allocations.map {
-                AllocationRow(team: $0.team.name, worker: $0.worker?.displayName ?? "Not allocated",
-                              startedOn: Day(iso: $0.startedOn).map(DisplayDate.long) ?? $0.startedOn,
-                              endedOn: $0.endedOn.flatMap { Day(iso: $0) }.map(DisplayDate.long))
-            },
-            canSeeAudit: user.has(.administrator))
-        return try await req.view.render("children/show", page)
+        let allocations = try await AllocationModel.query(on: req.db).filter(\.$person.$id == id).filter(\.$endedOn == nil).all()
+        let decision = ChildAccessPolicy().decide(.init(userID: user.id, roles: user.roles, teamID: user.teamID),
+                                                  openAllocations: allocations.map { .init(teamID: $0.$team.id, workerID: $0.$worker.id) })
+        guard decision == .allowed else {
+            try await AuditLog.record(.accessRefused, on: req.db, request: req, subjectKind: "person", subjectID: id,
+                                      summary: "Refused: no relationship with the child")
+            throw LanternError.forbidden
+        }
+        return person
     }
 
     private func openAllocations(for ids: [UUID], on db: any Database) async throws -> [UUID: AllocationModel] {

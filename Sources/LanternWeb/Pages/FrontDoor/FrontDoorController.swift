@@ -172,7 +172,8 @@ struct FrontDoorController {
     @Sendable func decide(req: Request) async throws -> Response {
         let user = try req.user()
         let (contact, workflow) = try await load(req)
-        let form = try req.content.decode(DecisionForm.self)
+        var form = try req.content.decode(DecisionForm.self)
+        if (form.referralSource ?? "").isEmpty { form.referralSource = contact.sourceCode }
         let today = Day(Date())
         let actor = WorkflowActor(id: user.id.uuidString, capabilities: user.has(.teamManager) ? [.practitioner, .manager] : [.practitioner])
         func refuse(_ issues: [FieldIssue]) async throws -> Response {
@@ -275,9 +276,41 @@ struct FrontDoorController {
                 contact.outcomeSentAt = now
             }
             try await contact.save(on: db)
+            if updated.status == .referralOpened, let referralDay = updated.concludedOn {
+                try await Self.openReferral(for: contact, on: referralDay, decision: updated.decision, user: user, req: req, db: db)
+            }
             for subject in contact.subjects {
                 try await AuditLog.record(action, on: db, request: req, subjectKind: "person", subjectID: subject.$person.id,
                                           summary: "\(summary) on contact \(contact.reference)")
+            }
+        }
+    }
+}
+
+extension FrontDoorController {
+    /// A referral opens each child's episode of need and puts the child in the receiving team's
+    /// unallocated queue (a strategy discussion goes to safeguarding, an assessment to assessment).
+    static func openReferral(for contact: ContactModel, on referralDay: Day, decision: ReferralDecision?, user: SignedInUser,
+                             req: Request, db: any Database) async throws {
+        let wanted: [TeamKind] = decision?.decision == .strategyDiscussion ? [.safeguarding, .assessment] : [.assessment, .safeguarding]
+        var team: TeamModel?
+        for kind in wanted where team == nil {
+            team = try await TeamModel.query(on: db).filter(\.$kind == kind).sort(\.$name).first()
+        }
+        let source = decision?.referralSource ?? contact.sourceCode
+        for subject in contact.subjects where subject.isChild {
+            guard let personID = subject.$person.id else { continue }
+            // A child already open to a team stays with that team: the contact joins their record.
+            if try await ChildCaseModel.query(on: db).filter(\.$person.$id == personID).filter(\.$isOpen == true).count() > 0 { continue }
+            do throws(CaseRecorderError) {
+                try await CaseRecorder.apply([.openEpisodeOfNeed(referralDate: referralDay, source: source, primaryNeed: nil)],
+                                             to: personID, by: user, request: req, on: db, summary: "Referral opened from contact \(contact.reference)")
+            } catch {
+                throw LanternError.refused(error.message)
+            }
+            let open = try await AllocationModel.query(on: db).filter(\.$person.$id == personID).filter(\.$endedOn == nil).count()
+            if open == 0, let teamID = team?.id {
+                try await AllocationModel(personID: personID, teamID: teamID, workerID: nil, startedOn: referralDay).create(on: db)
             }
         }
     }

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Who may open a child's record. Access follows a legitimate relationship: the child is
+/// allocated to the user or to their team. The front door (which must see history to screen),
+/// service leaders and administrators see every record. Partners never open records.
+public struct ChildAccessPolicy: Sendable {
+    public struct Viewer: Sendable {
+        public var userID: UUID
+        public var roles: Set<Role>
+        public var teamID: UUID?
+
+        public init(userID: UUID, roles: Set<Role>, teamID: UUID?) {
+            self.userID = userID
+            self.roles = roles
+            self.teamID = teamID
+        }
+    }
+
+    public struct Allocation: Sendable {
+        public var teamID: UUID
+        public var workerID: UUID?
+
+        public init(teamID: UUID, workerID: UUID?) {
+            self.teamID = teamID
+            self.workerID = workerID
+        }
+    }
+
+    public enum Decision: Equatable, Sendable {
+        case allowed
+        /// A member of staff with no relationship to the child: the record is closed to them.
+        case noRelationship
+        /// Not a role that opens children's records at all.
+        case notPermitted
+    }
+
+    public static let seeEveryRecord: Set<Role> = [.frontDoor, .serviceLeader, .administrator]
+    public static let caseworkRoles: Set<Role> = [.socialWorker, .teamManager, .earlyHelp]
+
+    public init() {}
+
+    public func decide(_ viewer: Viewer, openAllocations: [Allocation]) -> Decision {
+        if !viewer.roles.isDisjoint(with: Self.seeEveryRecord) { return .allowed }
+        guard !viewer.roles.isDisjoint(with: Self.caseworkRoles) else { return .notPermitted }
+        let related = openAllocations.contains { allocation in
+            allocation.workerID == viewer.userID || (viewer.teamID != nil && allocation.teamID == viewer.teamID)
+        }
+        return related ? .allowed : .noRelationship
+    }
+}

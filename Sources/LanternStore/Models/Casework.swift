@@ -1,0 +1,125 @@
+import FluentKit
+import Foundation
+import LanternCore
+
+/// A child's social care case: the workflow state (`CaseSnapshot`) as JSON, and the columns the
+/// caseload pages query, recomputed from it on every change.
+public final class ChildCaseModel: Model, @unchecked Sendable {
+    public static let schema = "child_cases"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "person_id") public var person: PersonModel
+    @Field(key: "snapshot") public var snapshotJSON: String
+    @Field(key: "is_open") public var isOpen: Bool
+    @Field(key: "stage") public var stage: String
+    @OptionalField(key: "category") public var category: String?
+    @OptionalField(key: "next_event") public var nextEvent: String?
+    @OptionalField(key: "next_due") public var nextDue: String?
+    @OptionalField(key: "last_activity") public var lastActivity: String?
+    @OptionalField(key: "last_seen") public var lastSeen: String?
+    @Field(key: "awaiting_authorisation") public var awaitingAuthorisation: Bool
+    @Field(key: "awaiting_sign_off") public var awaitingSignOff: Bool
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+
+    public init(personID: UUID) {
+        self.$person.id = personID
+        self.snapshotJSON = "{}"
+        self.isOpen = false
+        self.stage = ""
+        self.awaitingAuthorisation = false
+        self.awaitingSignOff = false
+    }
+
+    public func snapshot() throws -> CaseSnapshot {
+        try JSONDecoder().decode(CaseSnapshot.self, from: Data(snapshotJSON.utf8))
+    }
+
+    /// Stores the snapshot and everything derived from it.
+    public func setSnapshot(_ snapshot: CaseSnapshot, timescales: StatutoryTimescales, lastActivity: Day?) throws {
+        snapshotJSON = String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self)
+        let episode = snapshot.openEpisode
+        isOpen = episode != nil
+        stage = CaseClocks.stage(of: snapshot)
+        category = CaseClocks.category(of: snapshot)?.rawValue
+        let next = CaseClocks.events(for: snapshot, timescales: timescales).first
+        nextEvent = next?.kind.rawValue
+        nextDue = next?.due.iso
+        let activity = [episode?.latestActivityDate, lastActivity].compactMap { $0 }.max()
+        self.lastActivity = activity?.iso
+        lastSeen = episode?.childSeen.map(\.date).max()?.iso
+        awaitingAuthorisation = episode?.openAssessment?.submission != nil
+        awaitingSignOff = episode?.closureProposal != nil
+    }
+}
+
+/// What kind of recording a case note is.
+public enum CaseNoteKind: String, Codable, CaseIterable, Sendable {
+    case homeVisit, officeVisit, schoolVisit, phoneCall, virtualMeeting, meeting, caseNote, managementOversight
+
+    public var label: String {
+        switch self {
+        case .homeVisit: "Home visit"
+        case .officeVisit: "Office visit"
+        case .schoolVisit: "School visit"
+        case .phoneCall: "Phone call"
+        case .virtualMeeting: "Virtual meeting"
+        case .meeting: "Meeting"
+        case .caseNote: "Case note"
+        case .managementOversight: "Management oversight"
+        }
+    }
+
+    public var isVisit: Bool { [.homeVisit, .officeVisit, .schoolVisit, .virtualMeeting].contains(self) }
+}
+
+/// A visit, call, meeting or note on a child's record. A significant event appears in the chronology.
+public final class CaseNoteModel: Model, @unchecked Sendable {
+    public static let schema = "case_notes"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "person_id") public var person: PersonModel
+    @Enum(key: "kind") public var kind: CaseNoteKind
+    @Field(key: "occurred_on") public var occurredOn: String
+    @Field(key: "child_seen") public var childSeen: Bool
+    @Field(key: "seen_alone") public var seenAlone: Bool
+    @Field(key: "text") public var text: String
+    @Field(key: "significant") public var significant: Bool
+    @Parent(key: "author_id") public var author: StaffUserModel
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(personID: UUID, kind: CaseNoteKind, occurredOn: Day, childSeen: Bool, seenAlone: Bool, text: String,
+                significant: Bool, authorID: UUID) {
+        self.$person.id = personID
+        self.kind = kind
+        self.occurredOn = occurredOn.iso
+        self.childSeen = childSeen
+        self.seenAlone = seenAlone
+        self.text = text
+        self.significant = significant
+        self.$author.id = authorID
+    }
+}
+
+/// A half-finished form, kept so a dropped connection or a timeout never loses what was typed.
+public final class DraftModel: Model, @unchecked Sendable {
+    public static let schema = "drafts"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "user_id") public var userID: UUID
+    @Field(key: "form_key") public var formKey: String
+    @Field(key: "fields") public var fieldsJSON: String
+    @Field(key: "saved_at") public var savedAt: Date
+
+    public init() {}
+
+    public init(userID: UUID, formKey: String, fieldsJSON: String, savedAt: Date) {
+        self.userID = userID
+        self.formKey = formKey
+        self.fieldsJSON = fieldsJSON
+        self.savedAt = savedAt
+    }
+}

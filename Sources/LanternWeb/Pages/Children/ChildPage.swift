@@ -1,0 +1,118 @@
+import Fluent
+import Foundation
+import LanternCore
+import LanternStore
+import Vapor
+
+/// `/children/:personID`: the child's record: who they are, where the case is, every clock with
+/// its working days left, the next steps, allocation and recent recording. Viewing is audited.
+enum ChildPage {
+    struct Clock: Encodable {
+        let label: String
+        let due: String
+        let left: String
+        let overdue: Bool
+    }
+
+    struct AllocationRow: Encodable {
+        let team: String
+        let worker: String
+        let startedOn: String
+        let endedOn: String?
+    }
+
+    struct Note: Encodable {
+        let date: String
+        let kind: String
+        let author: String
+        let text: String
+        let childSeen: String?
+        let significant: Bool
+    }
+
+    struct Option: Encodable {
+        let value: String
+        let label: String
+    }
+
+    struct Page: Encodable {
+        let chrome: Chrome
+        let id: UUID
+        let reference: String
+        let name: String
+        let dateOfBirth: String
+        let age: String
+        let sex: String
+        let postcode: String
+        let ethnicity: String
+        let nhsNumber: String
+        let stage: String
+        let referralDate: String?
+        let clocks: [Clock]
+        let forms: [CaseActionForm]
+        let allocations: [AllocationRow]
+        let canAllocate: Bool
+        let workers: [Option]
+        let notes: [Note]
+        let canRecord: Bool
+        let canSeeAudit: Bool
+        let errors: FormErrors
+        let failedAction: String?
+    }
+
+    static func render(_ req: Request, person: PersonModel, errors: FormErrors, refill: (action: String, values: [String: [String]])?) async throws -> View {
+        let user = try req.user()
+        let id = try person.requireID()
+        let today = Day(Date())
+        let calendar = try await req.workingDays()
+        let timescales = StatutoryTimescales(calendar: calendar)
+        let caseModel = try await ChildCaseModel.query(on: req.db).filter(\.$person.$id == id).first()
+        let snapshot = try caseModel?.snapshot() ?? CaseSnapshot(childBirthDate: person.birthDay)
+        let clocks = CaseClocks.events(for: snapshot, timescales: timescales).map { event in
+            let reading = timescales.reading(due: event.due, on: today)
+            return Clock(label: event.kind.label, due: DisplayDate.long(event.due), left: reading.label, overdue: reading.isOverdue)
+        }
+        let isCaseworker = user.hasAny([.socialWorker, .teamManager])
+        var forms = isCaseworker ? CaseActionForm.available(for: snapshot, isManager: user.has(.teamManager), today: today) : []
+        if let refill {
+            for index in forms.indices where forms[index].action == refill.action { forms[index].refill(from: refill.values) }
+        }
+        let allocations = try await AllocationModel.query(on: req.db)
+            .filter(\.$person.$id == id).with(\.$team).with(\.$worker)
+            .sort(\.$startedOn, .descending).all()
+        let openTeam = allocations.first { $0.endedOn == nil }?.$team.id
+        let canAllocate = user.has(.teamManager) && (openTeam == nil || openTeam == user.teamID)
+        var workers: [Option] = []
+        if canAllocate, let teamID = user.teamID {
+            workers = try await StaffUserModel.query(on: req.db).filter(\.$team.$id == teamID).filter(\.$active == true).sort(\.$displayName).all()
+                .filter { !$0.roles.isDisjoint(with: [.socialWorker, .teamManager]) }
+                .map { Option(value: $0.id!.uuidString, label: $0.displayName) }
+        }
+        let notes = try await CaseNoteModel.query(on: req.db).filter(\.$person.$id == id).with(\.$author)
+            .sort(\.$occurredOn, .descending).sort(\.$createdAt, .descending).limit(20).all()
+        try await AuditLog.record(.personViewed, on: req.db, request: req, subjectKind: "person", subjectID: id, summary: "Viewed the child's record")
+        let page = Page(
+            chrome: Chrome(request: req, title: errors.isEmpty ? person.fullName : "Error: \(person.fullName)"),
+            id: id, reference: person.reference, name: person.fullName,
+            dateOfBirth: person.birthDay.map(DisplayDate.long) ?? person.expectedDateOfBirth.flatMap { Day(iso: $0) }.map { "Unborn, due " + DisplayDate.long($0) } ?? "Not known",
+            age: person.birthDay.map { "\($0.age(on: today))" } ?? "Not known",
+            sex: Sex(rawValue: person.sex)?.label ?? "Not known", postcode: person.postcode ?? "Not known",
+            ethnicity: person.ethnicity.flatMap(Ethnicity.init(rawValue:))?.label ?? "Not recorded",
+            nhsNumber: person.nhsNumber.flatMap { try? NHSNumber($0).formatted } ?? "Not recorded",
+            stage: CaseClocks.stage(of: snapshot), referralDate: snapshot.openEpisode.map { DisplayDate.long($0.referralDate) },
+            clocks: clocks, forms: forms,
+            allocations: allocations.map {
+                AllocationRow(team: $0.team.name, worker: $0.worker?.displayName ?? "Not allocated to a worker",
+                              startedOn: Day(iso: $0.startedOn).map(DisplayDate.long) ?? $0.startedOn,
+                              endedOn: $0.endedOn.flatMap { Day(iso: $0) }.map(DisplayDate.long))
+            },
+            canAllocate: canAllocate, workers: workers,
+            notes: notes.map {
+                Note(date: Day(iso: $0.occurredOn).map(DisplayDate.long) ?? $0.occurredOn, kind: $0.kind.label, author: $0.author.displayName,
+                     text: $0.text, childSeen: $0.childSeen ? ($0.seenAlone ? "Child seen alone" : "Child seen") : ($0.kind.isVisit ? "Child not seen" : nil),
+                     significant: $0.significant)
+            },
+            canRecord: isCaseworker, canSeeAudit: user.has(.administrator), errors: errors, failedAction: refill?.action)
+        return try await req.view.render("children/show", page)
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+@testable import LanternCore
+
+@Suite struct ChildAccessPolicyTests {
+    let policy = ChildAccessPolicy()
+    let teamA = UUID(), teamB = UUID(), worker = UUID(), colleague = UUID()
+
+    @Test func caseworkersSeeChildrenAllocatedToThemOrTheirTeam() {
+        let allocations = [ChildAccessPolicy.Allocation(teamID: teamA, workerID: worker)]
+        #expect(policy.decide(.init(userID: worker, roles: [.socialWorker], teamID: teamA), openAllocations: allocations) == .allowed)
+        #expect(policy.decide(.init(userID: colleague, roles: [.socialWorker], teamID: teamA), openAllocations: allocations) == .allowed)
+        #expect(policy.decide(.init(userID: colleague, roles: [.teamManager], teamID: teamA), openAllocations: allocations) == .allowed)
+        #expect(policy.decide(.init(userID: colleague, roles: [.socialWorker], teamID: teamB), openAllocations: allocations) == .noRelationship)
+        #expect(policy.decide(.init(userID: colleague, roles: [.socialWorker], teamID: nil), openAllocations: []) == .noRelationship)
+    }
+
+    @Test func theFrontDoorAndLeadersSeeEveryRecordAndPartnersNone() {
+        #expect(policy.decide(.init(userID: colleague, roles: [.frontDoor], teamID: teamB), openAllocations: []) == .allowed)
+        #expect(policy.decide(.init(userID: colleague, roles: [.serviceLeader], teamID: nil), openAllocations: []) == .allowed)
+        #expect(policy.decide(.init(userID: colleague, roles: [.partnerReferrer], teamID: nil), openAllocations: []) == .notPermitted)
+        #expect(policy.decide(.init(userID: colleague, roles: [.analyst], teamID: nil), openAllocations: []) == .notPermitted)
+    }
+}

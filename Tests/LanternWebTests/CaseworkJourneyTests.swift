@@ -1,0 +1,182 @@
+import Fluent
+import Foundation
+import LanternCore
+import LanternStore
+@testable import LanternWeb
+import Testing
+import Vapor
+import VaporTesting
+
+/// One child from contact to child protection plan, review and closure, checking the clocks and
+/// the Team page at each step.
+@Suite struct CaseworkJourneyTests {
+    private func post(_ app: Application, _ path: String, as session: TestSession, _ fields: [(String, String)]) async throws -> TestingHTTPResponse {
+        try await app.testing().sendRequest(.POST, path, headers: HTTPHeaders.form.merging(session.headers),
+                                            body: formBody([("_csrf", session.csrf)] + fields))
+    }
+
+    private func page(_ app: Application, _ path: String, as session: TestSession) async throws -> String {
+        var body = ""
+        try await app.testing().test(.GET, path, headers: session.headers) { res in
+            #expect(res.status == .ok, "GET \(path)")
+            body = res.body.string
+        }
+        return body
+    }
+
+    private func snapshot(_ app: Application, _ personID: UUID) async throws -> CaseSnapshot {
+        let model = try #require(try await ChildCaseModel.query(on: app.db).filter(\.$person.$id == personID).first())
+        return try model.snapshot()
+    }
+
+    @Test func aChildFromContactToPlanToClosure() async throws {
+        try await withLantern { app in
+            let today = Day(Date())
+            let date = DisplayDate.entry(today)
+            let team = try await app.fixtures.team("Assessment Team North", kind: .assessment)
+            let otherTeam = try await app.fixtures.team("Assessment Team South", kind: .safeguarding)
+            let frontDoor = try await app.fixtures.signedIn("mash", roles: [.frontDoor])
+            let manager = try await app.fixtures.signedIn("boss", roles: [.teamManager], team: team)
+            let worker = try await app.fixtures.signedIn("sam", roles: [.socialWorker], team: team)
+            let outsider = try await app.fixtures.signedIn("kim", roles: [.socialWorker], team: otherTeam)
+
+            // Contact and referral.
+            _ = try await post(app, "/front-door/contacts", as: frontDoor, FrontDoorTests.contactFields + [("source", "6"), ("referrerName", "PC Hughes")])
+            let contact = try #require(try await ContactModel.query(on: app.db).with(\.$subjects).first())
+            _ = try await post(app, "/front-door/contacts/\(contact.id!)/link", as: frontDoor, [("subjectID", contact.subjects[0].id!.uuidString), ("personID", "new")])
+            let decided = try await post(app, "/front-door/contacts/\(contact.id!)/decision", as: frontDoor,
+                                         [("decision", "childAndFamilyAssessment"), ("threshold", "3"), ("rationale", "Disclosure of physical harm")])
+            #expect(decided.status == .seeOther, "\(decided.body.string.components(separatedBy: "error-summary__list").dropFirst().first?.prefix(300) ?? "")")
+            let child = try #require(try await PersonModel.query(on: app.db).first())
+            let childID = try child.requireID()
+            var s = try await snapshot(app, childID)
+            #expect(s.openEpisode?.referralDate == today)
+            #expect(s.openEpisode?.referralSource == "6")
+
+            // The rest of the journey happened over the six weeks since: move the referral back.
+            let referral = today.adding(days: -42)
+            func on(_ offset: Int) -> String { DisplayDate.entry(referral.adding(days: offset)) }
+            let caseModel = try #require(try await ChildCaseModel.query(on: app.db).filter(\.$person.$id == childID).first())
+            s.episodes[0].referralDate = referral
+            try caseModel.setSnapshot(s, timescales: StatutoryTimescales(), lastActivity: nil)
+            try await caseModel.save(on: app.db)
+
+            // In the team's unallocated queue, with the 45-working-day clock running.
+            var teamPage = try await page(app, "/team", as: manager)
+            #expect(teamPage.contains("Unallocated (1)"))
+            #expect(teamPage.contains("Lizzie Nowak"))
+
+            // A social worker in another team cannot open the record, and the refusal is audited.
+            try await app.testing().test(.GET, "/children/\(childID)", headers: outsider.headers) { res in
+                #expect(res.status == .forbidden)
+            }
+            let refused = try await AuditEventModel.query(on: app.db).filter(\.$action == AuditAction.accessRefused.rawValue).count()
+            #expect(refused == 1)
+
+            // The manager allocates.
+            let allocated = try await post(app, "/children/\(childID)/allocation", as: manager, [("workerID", worker.user.id!.uuidString)])
+            #expect(allocated.status == .seeOther)
+            teamPage = try await page(app, "/team", as: manager)
+            #expect(teamPage.contains("Unallocated (0)"))
+            var myWork = try await page(app, "/my-work", as: worker)
+            #expect(myWork.contains("Lizzie Nowak"))
+            #expect(myWork.contains("Assessment authorised"))
+            let expectedDue = StatutoryTimescales().assessmentDue(referralOn: referral)
+            #expect(myWork.contains(DisplayDate.long(expectedDue)))
+
+            // Record a home visit, child seen alone: one page.
+            let visit = try await post(app, "/children/\(childID)/visits", as: worker, [("kind", "homeVisit"), ("date", on(2)), ("childSeen", "yes"),
+                                                                                     ("seenAlone", "yes"), ("text", "Saw Lizzie at home; she spoke about school.")])
+            #expect(visit.status == .seeOther)
+            s = try await snapshot(app, childID)
+            #expect(s.openEpisode?.childSeen.first?.seenAlone == true)
+
+            // Assessment: start, wishes and feelings, submit, authorise.
+            for (action, day) in [("startAssessment", on(2)), ("recordWishesAndFeelings", on(8))] {
+                let res = try await post(app, "/children/\(childID)/casework", as: worker, [("action", action), ("date", day)])
+                #expect(res.status == .seeOther, "\(action)")
+            }
+            // Factors break a census rule: "21" (no factors) cannot stand with others; refused with the reason, values kept.
+            let badFactors = try await post(app, "/children/\(childID)/casework", as: worker, [("action", "submitAssessment"), ("date", on(12)),
+                                                                                            ("factors[]", "21"), ("factors[]", "3A"), ("needsSupport", "yes")])
+            #expect(badFactors.status == .unprocessableEntity)
+            #expect(badFactors.body.string.contains("There is a problem"))
+            let submitted = try await post(app, "/children/\(childID)/casework", as: worker, [("action", "submitAssessment"), ("date", on(12)),
+                                                                                           ("factors[]", "3A"), ("factors[]", "2B"), ("needsSupport", "yes")])
+            #expect(submitted.status == .seeOther)
+            teamPage = try await page(app, "/team", as: manager)
+            #expect(teamPage.contains("Assessments awaiting your authorisation (1)"))
+            // A social worker cannot authorise.
+            let selfAuthorise = try await post(app, "/children/\(childID)/casework", as: worker, [("action", "authoriseAssessment"), ("date", on(13)), ("primaryNeed", "N1")])
+            #expect(selfAuthorise.status == .unprocessableEntity)
+            let authorised = try await post(app, "/children/\(childID)/casework", as: manager, [("action", "authoriseAssessment"), ("date", on(13)), ("primaryNeed", "N1")])
+            #expect(authorised.status == .seeOther)
+            teamPage = try await page(app, "/team", as: manager)
+            #expect(teamPage.contains("Assessments awaiting your authorisation (0)"))
+
+            // Strategy discussion starting a section 47 enquiry; ICPC clock runs from the strategy discussion.
+            let strategy = try await post(app, "/children/\(childID)/casework", as: worker, [
+                ("action", "holdStrategyDiscussion"), ("date", on(14)), ("police", "DC Shah"), ("health", "Nurse Bell"), ("education", "Ms Lee"),
+                ("attendsEducation", "yes"), ("startSection47", "yes"),
+            ])
+            #expect(strategy.status == .seeOther)
+            let childPage = try await page(app, "/children/\(childID)", as: worker)
+            #expect(childPage.contains("Initial child protection conference"))
+            #expect(childPage.contains(DisplayDate.long(StatutoryTimescales().initialConferenceDue(strategyDiscussionOn: referral.adding(days: 14)))))
+
+            // ICPC and plan; a review; the plan ends; closure proposed and signed off.
+            for fields in [
+                [("action", "recordInitialConference"), ("date", on(28))],
+                [("action", "startChildProtectionPlan"), ("date", on(28)), ("category", "PHY")],
+                [("action", "recordReviewConference"), ("date", on(38))],
+                [("action", "endChildProtectionPlan"), ("date", on(38)), ("reason", "noLongerAtRiskOfSignificantHarm")],
+                [("action", "proposeClosure"), ("date", on(41)), ("reason", "RC7")],
+            ] {
+                let res = try await post(app, "/children/\(childID)/casework", as: worker, fields)
+                #expect(res.status == .seeOther, "\(fields[0].1): \(res.body.string.components(separatedBy: "error-summary__list").dropFirst().first?.prefix(400) ?? "")")
+            }
+            s = try await snapshot(app, childID)
+            #expect(s.openEpisode?.childProtectionPlans.count == 1)
+            #expect(s.openEpisode?.childProtectionPlans.first?.reviewDates == [referral.adding(days: 38)])
+            teamPage = try await page(app, "/team", as: manager)
+            #expect(teamPage.contains("Closures awaiting sign-off (1)"))
+            let signedOff = try await post(app, "/children/\(childID)/casework", as: manager, [("action", "signOffClosure"), ("date", date)])
+            #expect(signedOff.status == .seeOther)
+            s = try await snapshot(app, childID)
+            #expect(s.openEpisode == nil)
+            #expect(s.episodes.first?.closure?.reason == "RC7")
+            myWork = try await page(app, "/my-work", as: worker)
+            #expect(myWork.contains("No statutory event due"))
+
+            // The chronology holds the journey and downloads as CSV.
+            let chronology = try await page(app, "/children/\(childID)/chronology", as: worker)
+            #expect(chronology.contains("Child protection plan started"))
+            #expect(chronology.contains("Strategy discussion"))
+            try await app.testing().test(.GET, "/children/\(childID)/chronology?format=csv", headers: worker.headers) { res in
+                #expect(res.headers.contentType?.subType == "csv")
+                #expect(res.body.string.hasPrefix("Date,Event,Detail,Recorded by"))
+                #expect(res.body.string.contains("Episode closed"))
+            }
+
+            // Every view of the record was audited.
+            let views = try await AuditEventModel.query(on: app.db).filter(\.$action == AuditAction.personViewed.rawValue)
+                .filter(\.$subjectID == childID).count()
+            #expect(views >= 2)
+        }
+    }
+
+    @Test func aVisitFormKeepsWhatWasTyped() async throws {
+        try await withLantern { app in
+            let team = try await app.fixtures.team()
+            let worker = try await app.fixtures.signedIn("sam", roles: [.socialWorker], team: team)
+            let child = try await app.fixtures.child("Amelia", "Nowak", reference: "L1000001")
+            try await AllocationModel(personID: child.id!, teamID: team.id!, workerID: worker.user.id, startedOn: Day(Date())).create(on: app.db)
+            let res = try await post(app, "/children/\(child.id!)/visits", as: worker,
+                                     [("kind", "homeVisit"), ("date", "32/13/2026"), ("childSeen", "no"), ("seenAlone", "yes"), ("text", "Long note typed on a laptop")])
+            #expect(res.status == .unprocessableEntity)
+            #expect(res.body.string.contains("Long note typed on a laptop"))
+            #expect(res.body.string.contains("seen alone must also be seen"))
+            #expect(res.body.string.contains("value=\"32/13/2026\""))
+        }
+    }
+}
