@@ -34,10 +34,11 @@ let package = Package(
             .product(name: "Leaf", package: "leaf"),
         ]),
         .executableTarget(name: "lantern", dependencies: ["LanternWeb"]),
+        .target(name: "LanternTestSupport", path: "Tests/LanternTestSupport"),
         .testTarget(name: "LanternCoreTests", dependencies: ["LanternCore", "LanternSynthetic"]),
-        .testTarget(name: "LanternReturnsTests", dependencies: ["LanternReturns", "LanternCore"]),
+        .testTarget(name: "LanternReturnsTests", dependencies: ["LanternReturns", "LanternCore", "LanternTestSupport"]),
         .testTarget(name: "LanternWebTests", dependencies: [
-            "LanternWeb", "LanternStore", "LanternCore",
+            "LanternWeb", "LanternStore", "LanternCore", "LanternReturns", "LanternTestSupport",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ]

@@ -2,6 +2,7 @@ import Foundation
 import LanternCore
 import Testing
 @testable import LanternReturns
+import LanternTestSupport
 
 @Suite struct AnnexAWorkbookTests {
     static let sheets = AnnexAWorkbook.sheets(AnnexAFixture.input)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LanternReturns
+import LanternTestSupport
 
 /// The fixture's XML, judged by the DfE rules validator and the LIIA schemas.
 @Suite(.enabled(if: Oracles.enabled, "LANTERN_SKIP_ORACLES=1"), .timeLimit(.minutes(10)))

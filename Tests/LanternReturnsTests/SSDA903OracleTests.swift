@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LanternReturns
+import LanternTestSupport
 
 /// The fixture's CSVs, judged by the DfE rules validator (csc-validator-be-903, 2025-26 ruleset).
 @Suite(.enabled(if: Oracles.enabled, "LANTERN_SKIP_ORACLES=1"), .timeLimit(.minutes(10)))

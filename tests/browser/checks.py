@@ -19,9 +19,17 @@ class Issue:
     check: str  # short name, e.g. "label", "heading-order", "focus-visible"
     page: str  # path of the page, e.g. /front-door/contacts/:id
     detail: str
+    severity: str = "fail"  # "fail" fails the category's test; "note" is only reported
 
     def line(self) -> str:
-        return f"[{self.check}] {self.page}: {self.detail}"
+        mark = "note " if self.severity == "note" else ""
+        return f"{mark}[{self.check}] {self.page}: {self.detail}"
+
+
+def _issue(category: str, check: str, page: str, detail: str) -> Issue:
+    if check.startswith("note:"):
+        return Issue(category, check[5:], page, detail, "note")
+    return Issue(category, check, page, detail)
 
 
 # A short CSS-ish description of an element, used in every message.
@@ -90,6 +98,16 @@ if (summary) {
   }
 }
 
+// Advisory (a "note", which does not fail the run): each field's error message is tied to the
+// field with aria-describedby, so a screen reader reads it when the field gets focus.
+for (const msg of document.querySelectorAll('.error-message')) {
+  if (!rendered(msg)) continue;
+  const group = msg.closest('fieldset, .form-group') || msg.parentElement;
+  const control = group.matches('fieldset') ? group : group.querySelector('input:not([type=hidden]), select, textarea');
+  const described = control ? (control.getAttribute('aria-describedby') || '').split(/\s+/) : [];
+  if (!msg.id || !described.includes(msg.id)) add('note:error-describedby', describe(msg) + ' is not tied to ' + (control ? describe(control) : 'its field') + ' by aria-describedby');
+}
+
 // Duplicate ids break label[for] and error summary links.
 const seen = new Map();
 for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) || 0) + 1);
@@ -139,7 +157,7 @@ FOCUSABLE_LIMIT = 40  # tab stops tried before giving up on reaching a link or b
 
 
 def static_issues(driver, page: str) -> list[Issue]:
-    return [Issue("accessibility", check, page, detail) for check, detail in driver.execute_script(_STATIC)]
+    return [_issue("accessibility", check, page, detail) for check, detail in driver.execute_script(_STATIC)]
 
 
 def focus_issues(driver, page: str) -> list[Issue]:
@@ -165,4 +183,4 @@ def focus_issues(driver, page: str) -> list[Issue]:
 
 
 def overflow_issues(driver, page: str, size_name: str) -> list[Issue]:
-    return [Issue("layout", check, page, f"at {size_name}: {detail}") for check, detail in driver.execute_script(_OVERFLOW)]
+    return [_issue("layout", check, page, f"at {size_name}: {detail}") for check, detail in driver.execute_script(_OVERFLOW)]

@@ -25,10 +25,10 @@ from urllib.parse import urljoin, urlparse
 
 os.environ.setdefault("SE_AVOID_STATS", "true")  # Selenium Manager: no telemetry, and no downloads
 from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import NoSuchElementException, TimeoutException, WebDriverException  # noqa: E402
+from selenium.common.exceptions import (  # noqa: E402
+    NoSuchElementException, StaleElementReferenceException, TimeoutException, WebDriverException)
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 import checks  # noqa: E402
@@ -40,6 +40,11 @@ CHROMEDRIVER = os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")
 # Screen sizes every main screen is photographed at: (name, width, height, mobile emulation).
 SIZES = (("desktop", 1366, 768, False), ("phone", 390, 844, True))
 
+# The titles of Lantern's error page (LanternError.title, LanternErrorMiddleware).
+ERROR_TITLES = {"Page not found", "Sorry, something went wrong", "You do not have access to this", "This form has expired",
+                "There is a problem with what was sent", "This conflicts with a change someone else made",
+                "This cannot be done", "Too many requests", "Sign in required", "Internal Server Error"}
+
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
@@ -50,6 +55,19 @@ class JourneyFailed(AssertionError):
 def page_path(url: str) -> str:
     """/front-door/contacts/6F1C…?x=1 -> /front-door/contacts/:id (the same page, whatever the record)."""
     return _UUID.sub(":id", urlparse(url).path) or "/"
+
+
+def _gone(element) -> bool:
+    """The page that held `element` has been replaced (Chromium reports this in two ways)."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error) or "No node with given id" in str(error):
+            return True
+        raise
 
 
 def new_driver(mode: str) -> webdriver.Chrome:
@@ -97,8 +115,8 @@ class RunResult:
     issues: list[checks.Issue] = field(default_factory=list)
     seconds: float = 0.0
 
-    def issues_in(self, category: str) -> list[checks.Issue]:
-        return [i for i in self.issues if i.category == category]
+    def issues_in(self, category: str, severity: str | None = None) -> list[checks.Issue]:
+        return [i for i in self.issues if i.category == category and severity in (None, i.severity)]
 
 
 class Suite:
@@ -221,7 +239,7 @@ class JourneyRun:
         action()
         if old is not None:
             try:
-                WebDriverWait(self.driver, 15).until(EC.staleness_of(old))
+                WebDriverWait(self.driver, 15).until(lambda d: _gone(old))
             except TimeoutException as error:
                 raise JourneyFailed(f"no new page loaded after the click on {self.path}") from error
         WebDriverWait(self.driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
@@ -231,8 +249,9 @@ class JourneyRun:
     def _after_load(self, screen: str | None) -> None:
         page = self.path
         title = self.driver.title
-        if title.startswith(("Page not found", "Something went wrong", "Forbidden", "You cannot")) or "Internal Server Error" in title:
-            raise JourneyFailed(f"{page} showed an error page: {title!r}")
+        if title.split(" – ")[0] in ERROR_TITLES:
+            detail = self.text("main p", default="")
+            raise JourneyFailed(f"{page} showed an error page: {title!r} {detail!r}")
         if screen and self.mode == "js":
             self._photograph(screen, page)
         self._record(checks.static_issues(self.driver, page))

@@ -55,6 +55,7 @@ public enum LanternApp {
         app.asyncCommands.use(MigrateCommand(), as: "migrate")
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(UserCommands(), as: "user")
+        app.asyncCommands.use(ReturnsCommands(), as: "returns")
     }
 
     /// Brings the schema up to date. SQLite files also switch to write-ahead logging, so readers

@@ -18,17 +18,7 @@ enum CaseRecorder {
             let calendar = try await request.workingDays()
             let timescales = StatutoryTimescales(calendar: calendar)
             let work: @Sendable (any Database) async throws -> Void = { db in
-                guard let person = try await PersonModel.find(personID, on: db) else { throw LanternError.notFound(what: "that child") }
-                let model = try await ChildCaseModel.query(on: db).filter(\.$person.$id == personID).first() ?? ChildCaseModel(personID: personID)
-                var snapshot = model.id == nil ? CaseSnapshot(childBirthDate: person.birthDay) : try model.snapshot()
-                let today = Day(Date())
-                for action in actions {
-                    snapshot = try CaseworkRules.apply(action, to: snapshot, on: today, by: actor(for: user))
-                }
-                let lastNote = try await CaseNoteModel.query(on: db).filter(\.$person.$id == personID)
-                    .sort(\.$occurredOn, .descending).first().flatMap { Day(iso: $0.occurredOn) }
-                try model.setSnapshot(snapshot, timescales: timescales, lastActivity: lastNote)
-                try await model.save(on: db)
+                try await CaseWrites.apply(actions, to: personID, by: actor(for: user), today: Day(Date()), timescales: timescales, on: db)
                 try await AuditLog.record(.caseUpdated, on: db, request: request, subjectKind: "person", subjectID: personID, summary: summary)
             }
             if let db { try await work(db) } else { try await request.db.transaction { try await work($0) } }
@@ -42,12 +32,7 @@ enum CaseRecorder {
     /// Recomputes a case's derived columns after something outside the workflow changed (a visit
     /// or note), so "last activity" and "last seen" stay true.
     static func refresh(_ personID: UUID, request: Request, on db: any Database) async throws {
-        guard let model = try await ChildCaseModel.query(on: db).filter(\.$person.$id == personID).first() else { return }
-        let timescales = StatutoryTimescales(calendar: try await request.workingDays())
-        let lastNote = try await CaseNoteModel.query(on: db).filter(\.$person.$id == personID)
-            .sort(\.$occurredOn, .descending).first().flatMap { Day(iso: $0.occurredOn) }
-        try model.setSnapshot(try model.snapshot(), timescales: timescales, lastActivity: lastNote)
-        try await model.save(on: db)
+        try await CaseWrites.refresh(personID, timescales: StatutoryTimescales(calendar: try await request.workingDays()), on: db)
     }
 }
 

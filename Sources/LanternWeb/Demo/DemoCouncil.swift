@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import LanternCore
 import LanternStore
+import LanternSynthetic
 import Vapor
 
 /// The small synthetic council that `lantern serve` loads into an empty database, so there is
@@ -121,34 +122,69 @@ enum DemoCouncil {
         ]
     }
 
+    /// Children with case histories made by the synthetic journey generator and written through
+    /// the same workflow rules a social worker's forms use. The two case-holding teams work at
+    /// different paces, so team variation shows from the first look.
     private static func seedChildren(count: Int, random: inout DemoRandom, teams: [String: TeamModel],
                                      users: [String: StaffUserModel], on db: any Database) async throws {
         let today = Day(Date())
-        let caseTeams: [(team: String, workers: [String])] = [
-            ("Assessment Team North", ["worker", "worker2"]),
-            ("Safeguarding Team South", ["sgworker"]),
+        let calendar = try await CalendarQueries.workingDayCalendar(on: db)
+        let timescales = StatutoryTimescales(calendar: calendar)
+        let manager = WorkflowActor.manager("demo")
+        let caseTeams: [(team: String, workers: [String], pace: Double)] = [
+            ("Assessment Team North", ["worker", "worker2"], 1.0),
+            ("Safeguarding Team South", ["sgworker"], 1.6),
         ]
+        var generator = DemoGenerator(random: random)
         for index in 0..<count {
             let sex = random.next(2) == 0 ? "F" : "M"
             let given = sex == "F" ? random.pick(girls) : random.pick(boys)
             let family = random.pick(surnames)
             let born = today.adding(days: -(random.next(17 * 365) + 30))
-            let person = PersonModel(reference: String(format: "L%07d", 1_000_001 + index), givenName: given, familyName: family,
+            let person = PersonModel(reference: "L\(1_000_001 + index)", givenName: given, familyName: family,
                                      dateOfBirth: born, sex: sex, isChild: true, postcode: random.pick(postcodes))
-            person.ethnicity = random.pick(["WBRI", "APKN", "BCRB", "MWBC", "AIND", "BAFR", "WOTH", "ABAN"])
+            person.ethnicity = random.pick(["WBRI", "WBRI", "WBRI", "APKN", "BCRB", "MWBC", "AIND", "BAFR", "WOTH", "ABAN"])
+            person.nhsNumber = nhsNumber(&random)
+            if born.age(on: today) >= 5 { person.upn = upn(&random) }
             try await person.create(on: db)
-            // Most demo children are allocated; some wait in a team's unallocated queue.
+            let personID = try person.requireID()
             let plan = caseTeams[index % caseTeams.count]
-            guard let team = teams[plan.team], index % 5 != 4 else { continue }
-            let worker = index % 7 == 6 ? nil : users[plan.workers[random.next(plan.workers.count)]]
-            let allocation = AllocationModel(personID: try person.requireID(), teamID: try team.requireID(),
-                                             workerID: worker?.id, startedOn: today.adding(days: -random.next(200)))
+            guard let team = teams[plan.team], index % 6 != 5 else { continue }
+            // A referral some time in the last two and a half years, and what has happened since.
+            let referral = calendar.nextWorkingDay(onOrAfter: max(born, today.adding(days: -random.next(900))))
+            let journey = SyntheticCaseJourney(pace: plan.pace)
+            generator.random = random
+            let shape = journey.shape(using: &generator)
+            let actions = journey.actions(referral: referral, source: random.pick(["6", "2A", "3A", "3B", "1A", "8"]), shape: shape,
+                                          today: today, calendar: calendar, using: &generator)
+            random = generator.random
+            try await CaseWrites.apply(actions, to: personID, by: manager, today: today, timescales: timescales, on: db)
+            let snapshot = try await ChildCaseModel.query(on: db).filter(\.$person.$id == personID).first()?.snapshot()
+            let closedOn = snapshot?.episodes.last?.closure?.date
+            // Most open cases have a worker; some wait in the team's unallocated queue.
+            let worker = closedOn == nil && index % 7 == 6 ? nil : users[plan.workers[random.next(plan.workers.count)]]
+            let allocation = AllocationModel(personID: personID, teamID: try team.requireID(), workerID: worker?.id, startedOn: referral)
+            allocation.endedOn = closedOn?.iso
             try await allocation.create(on: db)
         }
+        try await ReferenceNumbers.setAtLeast(.person, value: Int64(1_000_000 + count), on: db)
     }
 
-    /// Three different words and a number, from the system's secure generator: the demo data is
-    /// the same everywhere, its passwords never are.
+    /// A valid NHS number in the 999 range, which the NHS keeps for test data and never issues.
+    private static func nhsNumber(_ random: inout DemoRandom) -> String? {
+        for _ in 0..<10 {
+            let first = [9, 9, 9] + (0..<6).map { _ in random.next(10) }
+            if let check = NHSNumber.checkDigit(forFirstNine: first) { return (first + [check]).map(String.init).joined() }
+        }
+        return nil
+    }
+
+    /// A UPN for a made-up school in this council (LA 330).
+    private static func upn(_ random: inout DemoRandom) -> String {
+        let last12 = "330" + String(format: "%04d", 2000 + random.next(500)) + String(format: "%02d", 10 + random.next(15)) + String(format: "%03d", random.next(1000))
+        return UPN.checkLetter(forLast12: last12).map { String($0) + last12 } ?? ("A" + last12)
+    }
+
     private static func passphrase(_ random: inout SystemRandomNumberGenerator) -> String {
         var pool = words
         pool.shuffle(using: &random)
@@ -160,6 +196,12 @@ enum DemoCouncil {
     static let surnames = ["Smith", "Jones", "Khan", "Ali", "Williams", "Brown", "Taylor", "Hussain", "Begum", "Davies", "Evans", "Wilson", "Ahmed", "Johnson", "Thomas", "Robinson", "Wright", "Walker", "Campbell", "Nowak", "Kowalski", "Mensah", "Okoro"]
     static let postcodes = ["B1 1BB", "B5 4BU", "B6 4AD", "B10 0HJ", "B11 1AA", "B12 9LP", "B15 2TT", "B16 8QE", "B19 3SD", "B23 6SN", "B29 6BD", "B31 2PA", "B36 8AT", "B44 8BE"]
     static let words = ["amber", "harbour", "willow", "copper", "meadow", "lantern", "orchard", "falcon", "pebble", "thistle", "granite", "saffron", "canal", "juniper", "marble", "heron", "bramble", "cobalt"]
+}
+
+/// Lets the synthetic generator (which takes any `RandomNumberGenerator`) draw from the demo's stream.
+struct DemoGenerator: RandomNumberGenerator {
+    var random: DemoRandom
+    mutating func next() -> UInt64 { random.nextRaw() }
 }
 
 /// SplitMix64: deterministic for a seed, so the demo council is the same on every machine.

@@ -3,13 +3,13 @@ import Testing
 
 /// The independent validators in `shared/oracles` (see its README): each prints one line per
 /// problem and ends with `ERRORS: N`. Lantern's exports are right when they print `ERRORS: 0`.
-enum Oracles {
+public enum Oracles {
     /// Set LANTERN_SKIP_ORACLES=1 to skip the oracle tests (they are then recorded as skipped).
-    static let enabled = ProcessInfo.processInfo.environment["LANTERN_SKIP_ORACLES"] != "1"
+    public static let enabled = ProcessInfo.processInfo.environment["LANTERN_SKIP_ORACLES"] != "1"
 
-    struct NotFound: Error, CustomStringConvertible {
+    public struct NotFound: Error, CustomStringConvertible {
         let searched: [String]
-        var description: String {
+        public var description: String {
             "Cannot find shared/oracles. Set LANTERN_SHARED to the shared folder, or LANTERN_SKIP_ORACLES=1 to skip. Looked above: "
                 + searched.joined(separator: ", ")
         }
@@ -18,7 +18,7 @@ enum Oracles {
     /// `LANTERN_SHARED` if set; otherwise the first `shared/` holding `oracles/` beside a folder
     /// above the working directory or above this source file (symlinks resolved: the pure-test
     /// package links to the sources, and CI clones the repo as `<x>/main` with `<x>/shared`).
-    static func sharedFolder(filePath: String = #filePath) throws -> URL {
+    public static func sharedFolder(filePath: String = #filePath) throws -> URL {
         let fm = FileManager.default
         if let explicit = ProcessInfo.processInfo.environment["LANTERN_SHARED"], !explicit.isEmpty {
             let shared = URL(fileURLWithPath: explicit)
@@ -40,24 +40,24 @@ enum Oracles {
         throw NotFound(searched: starts.map(\.path))
     }
 
-    struct Run: CustomStringConvertible {
-        let output: String
-        let status: Int32
+    public struct Run: CustomStringConvertible {
+        public let output: String
+        public let status: Int32
 
         /// N from the closing `ERRORS: N` line; nil when the script never got that far.
-        var errorCount: Int? {
+        public var errorCount: Int? {
             output.split(separator: "\n").last(where: { $0.hasPrefix("ERRORS: ") })
                 .flatMap { Int($0.dropFirst("ERRORS: ".count)) }
         }
 
         /// Lines the validators flag as queries (allowed, but worth reading).
-        var queryLines: [String] { output.split(separator: "\n").filter { $0.contains("\tQUERY\t") }.map(String.init) }
+        public var queryLines: [String] { output.split(separator: "\n").filter { $0.contains("\tQUERY\t") }.map(String.init) }
 
-        var description: String { output }
+        public var description: String { output }
     }
 
     /// Runs `shared/oracles/<script>` with `arguments`, collecting stdout and stderr together.
-    static func run(_ script: String, _ arguments: [String]) throws -> Run {
+    public static func run(_ script: String, _ arguments: [String]) throws -> Run {
         let path = try sharedFolder().appendingPathComponent("oracles").appendingPathComponent(script).path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -73,7 +73,7 @@ enum Oracles {
     }
 
     /// A fresh folder for files handed to an oracle.
-    static func temporaryFolder(_ name: String) throws -> URL {
+    public static func temporaryFolder(_ name: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("lantern-returns-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import LanternCore
+import LanternReturns
+import LanternStore
+import Vapor
+
+/// `lantern returns ...`: the statutory returns, with Lantern's own pre-submission checks.
+struct ReturnsCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] { ["cin": CINReturnCommand()] }
+    var help: String { "Writes the statutory returns (CIN census) after Lantern's pre-submission checks." }
+}
+
+struct CINReturnCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "year", help: "The collection year, named by its end: 2026 is 1 April 2025 to 31 March 2026")
+        var year: Int?
+        @Option(name: "out", help: "Where to write the XML (default cin-YEAR.xml)")
+        var out: String?
+    }
+
+    var help: String { "Writes the CIN census XML for a collection year and lists any problems found before submission." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let year = CollectionYear(endingIn: signature.year ?? Day(Date()).year)
+        let export = try await StatutoryReturns.cinCensus(year: year, on: app.db, calendar: try await app.calendarCache.calendar(on: app.db))
+        let path = signature.out ?? "cin-\(year.endYear).xml"
+        try export.xml.write(toFile: path, atomically: true, encoding: .utf8)
+        context.console.print("Wrote the CIN census \(year) for \(export.input.children.count) children to \(path).")
+        let errors = export.issues.filter { $0.severity == .error }
+        context.console.print("Pre-submission checks: \(errors.count) errors, \(export.issues.count - errors.count) queries.")
+        for issue in export.issues.prefix(200) {
+            context.console.print("  \(issue.severity == .error ? "ERROR" : "QUERY") \(issue.childID) \(issue.rule.map { "rule \($0): " } ?? "")\(issue.message)")
+        }
+    }
+}
+
+/// The returns as the app produces them: store records through the pure builders and checks.
+enum StatutoryReturns {
+    struct CINExport {
+        let input: CINCensusInput
+        let xml: String
+        let issues: [ReturnIssue]
+    }
+
+    static func cinCensus(year: CollectionYear, on db: any Database, calendar: WorkingDayCalendar, now: Date = Date()) async throws -> CINExport {
+        let council = try await CouncilModel.query(on: db).first()
+        let cases = try await ReturnsQueries.childCases(on: db)
+        let sources = cases.map { c in
+            CINSourceChild(laChildID: c.person.reference, upn: c.person.upn, birthDate: c.person.birthDate,
+                           expectedBirthDate: c.person.expectedBirthDate, sex: c.person.sex, ethnicity: c.person.ethnicity,
+                           disabilities: [], snapshot: c.snapshot)
+        }
+        let header = CINHeader(collectionYear: year, laNumber: council?.laNumber ?? "000", release: "1",
+                               serialNumber: "001", generatedAt: LocalDateTime(now))
+        let isWorkingDay: WorkingDayTest = { calendar.isWorkingDay($0) }
+        let input = CINCensusBuilder.build(sources, header: header, isWorkingDay: isWorkingDay)
+        return CINExport(input: input, xml: CINCensusXML.render(input), issues: CINCensusChecks.check(input, isWorkingDay: isWorkingDay))
+    }
+}
