@@ -159,12 +159,10 @@ extension CaseworkRules {
         return open
     }
 
+    /// "the police", "the police or health", "the police, health or education".
     static func listed(_ items: [String]) -> String {
-        switch items.count {
-        case 0: ""
-        case 1: items[0]
-        default: items.dropLast().joined(separator: ", ") + " or " + items.last!
-        }
+        guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " or " + last
     }
 }
 

@@ -86,8 +86,4 @@ enum WorkflowCodeSets {
     ]
     /// Accommodation with former foster carers (letter Z), not allowed at the 17th birthday (903 rule 3001).
     static let withFormerFosterCarers: Set<String> = ["Z1", "Z2"]
-
-    static func sortedList(_ codes: Set<String>) -> String {
-        codes.sorted { $0.count == $1.count ? $0 < $1 : $0.count < $1.count }.joined(separator: ", ")
-    }
 }

@@ -180,10 +180,10 @@ public enum EarlyHelpRules {
             let completedOn = try completedAssessmentDate(in: episode, before: "the initial team around the family meeting")
             try WorkflowDates.notBefore(meeting.date, completedOn, "the meeting", "the assessment")
         case .review:
-            guard initial != nil else {
+            guard initial != nil, let previous = episode.meetings.last else {
                 throw WorkflowRefusal(.noInitialMeeting, "A review follows the initial team around the family meeting. Record the initial meeting first.")
             }
-            try WorkflowDates.after(meeting.date, episode.meetings.last!.date, "a review meeting", "the previous meeting")
+            try WorkflowDates.after(meeting.date, previous.date, "a review meeting", "the previous meeting")
         }
         episode.meetings.append(meeting)
     }

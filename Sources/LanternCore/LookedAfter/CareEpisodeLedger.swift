@@ -26,9 +26,9 @@ public struct CareEpisodeLedger: Hashable, Sendable, Codable {
             case .wentMissing(let day, let kind):
                 episodes.append(MissingEpisode(kind: kind, start: day))
             case .returnedFromMissing(let day):
-                episodes[episodes.count - 1].end = day
+                if let last = episodes.indices.last { episodes[last].end = day }
             case .returnInterviewOffered(let day, let accepted):
-                episodes[episodes.count - 1].returnInterview = .init(offeredOn: day, accepted: accepted)
+                if let last = episodes.indices.last { episodes[last].returnInterview = .init(offeredOn: day, accepted: accepted) }
             case .startedToBeLookedAfter, .placementChanged, .legalStatusChanged, .ceasedToBeLookedAfter:
                 continue
             }
