@@ -140,6 +140,15 @@ for (const el of document.body.querySelectorAll('*')) {
   if (clipsX && el.scrollWidth > el.clientWidth + 1) out.push(['cut-off', describe(el) + ' cuts off its content (' + el.scrollWidth + 'px wide in ' + el.clientWidth + 'px)']);
   else if (clipsY && el.scrollHeight > el.clientHeight + 1) out.push(['cut-off', describe(el) + ' cuts off its content (' + el.scrollHeight + 'px tall in ' + el.clientHeight + 'px)']);
 }
+// Stacked forms: a text field starts where its label starts (not squeezed onto the end of a
+// hint's line, as an inline hint does when the field is narrow enough to fit beside it).
+for (const control of document.querySelectorAll('.form-group input:not([type=hidden]):not([type=radio]):not([type=checkbox]), .form-group select, .form-group textarea')) {
+  if (!control.id || !control.getClientRects().length) continue;
+  const label = document.querySelector('label[for="' + CSS.escape(control.id) + '"]');
+  if (!label || !label.getClientRects().length || label.closest('.radio, .checkbox')) continue;
+  const dx = Math.round(control.getBoundingClientRect().left - label.getBoundingClientRect().left);
+  if (Math.abs(dx) > 2) out.push(['field-alignment', describe(control) + ' starts ' + dx + 'px to the right of its label (it shares a line with the text above it)']);
+}
 const page = document.documentElement.scrollWidth, viewport = window.innerWidth;
 if (page > viewport) {
   // Name the deepest elements that stick out past the right edge, so the fix is findable.

@@ -9,6 +9,7 @@ also photographed at desktop and phone size and checked for cut-off text and sid
 
 from __future__ import annotations
 
+import base64
 import http.cookiejar
 import json
 import os
@@ -36,6 +37,9 @@ from registry import Run  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")
+
+# BROWSER_FULL_PAGE=1 photographs the whole length of each page instead of the first screenful.
+FULL_PAGE = os.environ.get("BROWSER_FULL_PAGE", "") not in ("", "0")
 
 # Screen sizes every main screen is photographed at: (name, width, height, mobile emulation).
 SIZES = (("desktop", 1366, 768, False), ("phone", 390, 844, True))
@@ -264,7 +268,12 @@ class JourneyRun:
                 self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                             {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
                 self.driver.execute_script("window.scrollTo(0, 0)")
-                self.driver.save_screenshot(str(self.suite.screenshots / f"{screen}-{size}.png"))
+                target = self.suite.screenshots / f"{screen}-{size}.png"
+                if FULL_PAGE:
+                    shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+                    target.write_bytes(base64.b64decode(shot["data"]))
+                else:
+                    self.driver.save_screenshot(str(target))
                 self._record(checks.overflow_issues(self.driver, page, f"{width}px ({screen}-{size}.png)"))
         finally:
             self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

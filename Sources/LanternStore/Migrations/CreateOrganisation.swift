@@ -68,9 +68,19 @@ struct CreateSessions: AsyncMigration {
             .field("ip", .string)
             .unique(on: "token_hash")
             .create()
+        try await database.schema(APITokenModel.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(StaffUserModel.schema, .id, onDelete: .cascade))
+            .field("token_hash", .string, .required)
+            .field("name", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("revoked_at", .datetime)
+            .unique(on: "token_hash")
+            .create()
     }
 
     func revert(on database: Database) async throws {
+        try await database.schema(APITokenModel.schema).delete()
         try await database.schema(UserSessionModel.schema).delete()
     }
 }

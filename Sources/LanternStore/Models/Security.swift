@@ -60,3 +60,25 @@ public final class AuditEventModel: Model, @unchecked Sendable {
         self.requestID = requestID
     }
 }
+
+/// A bearer token for another system (a police case system, a school MIS) to call the API as a
+/// user. Only the token's SHA-256 is stored; the token itself is shown once when it is made.
+public final class APITokenModel: Model, @unchecked Sendable {
+    public static let schema = "api_tokens"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "user_id") public var user: StaffUserModel
+    @Field(key: "token_hash") public var tokenHash: String
+    @Field(key: "name") public var name: String
+    @Field(key: "created_at") public var createdAt: Date
+    @OptionalField(key: "revoked_at") public var revokedAt: Date?
+
+    public init() {}
+
+    public init(userID: UUID, tokenHash: String, name: String, createdAt: Date) {
+        self.$user.id = userID
+        self.tokenHash = tokenHash
+        self.name = name
+        self.createdAt = createdAt
+    }
+}

@@ -15,6 +15,9 @@ public enum LanternApp {
         app.databases.use(try config.database.configurationFactory(), as: databaseID, isDefault: true)
         app.migrations.add(LanternMigrations.all)
         app.passwords.use(.bcrypt(cost: bcryptCost))
+        // Dates in the API are ISO 8601 strings, as the OpenAPI document says.
+        ContentConfiguration.global.use(encoder: JSONEncoder.custom(dates: .iso8601), for: .json)
+        ContentConfiguration.global.use(decoder: JSONDecoder.custom(dates: .iso8601), for: .json)
 
         app.views.use(.leaf)
         app.leaf.cache.isEnabled = app.environment.isRelease
@@ -48,6 +51,8 @@ public enum LanternApp {
         CalendarController().register(routes)
         let api = routes.grouped("api", "v1")
         ChildrenAPI().register(api)
+        ContactsAPI().register(api)
+        OpenAPIController().register(api)
     }
 
     static func registerCommands(_ app: Application) {

@@ -26,6 +26,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case notSamePerson = "person.not-same"
     case caseUpdated = "case.update"
     case accessRefused = "access.refused"
+    case apiTokenCreated = "user.api-token"
     case noteRecorded = "case.note"
     case allocationChanged = "case.allocate"
     case chronologyExported = "case.chronology-export"

@@ -6,7 +6,7 @@ import Vapor
 
 /// `lantern user add ...`: creates a sign-in for a member of staff or a partner referrer.
 struct UserCommands: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] { ["add": AddUserCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["add": AddUserCommand(), "token": APITokenCommand()] }
     var help: String { "Manages sign-ins." }
 }
 
@@ -60,6 +60,36 @@ struct AddUserCommand: AsyncCommand {
                                       subjectKind: "user", subjectID: user.id, summary: "Created user \(username) with roles \(user.rolesText)")
         }
         context.console.print("Added \(username) (\(roles.sorted().map(\.label).joined(separator: ", "))).")
+    }
+}
+
+/// `lantern user token --username U --name N`: an API token for another system, shown once.
+struct APITokenCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "username", help: "The user the system acts as, e.g. a police referrer account")
+        var username: String?
+        @Option(name: "name", help: "What the token is for, e.g. \"Police case system\"")
+        var name: String?
+    }
+
+    var help: String { "Makes an API bearer token for a user and prints it once." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await LanternApp.migrate(app)
+        guard let username = signature.username?.lowercased(),
+              let user = try await StaffUserModel.query(on: app.db).filter(\.$username == username).first() else {
+            throw UserCommandError("Give --username of an existing user.")
+        }
+        let token = SessionTokens.random()
+        let model = APITokenModel(userID: try user.requireID(), tokenHash: SessionTokens.hash(token),
+                                  name: signature.name ?? "API token", createdAt: Date())
+        try await app.db.transaction { db in
+            try await model.create(on: db)
+            try await AuditLog.record(.apiTokenCreated, on: db, request: nil, actor: (nil, "lantern user token"),
+                                      subjectKind: "user", subjectID: user.id, summary: "API token \"\(model.name)\" made for \(username)")
+        }
+        context.console.print("API token for \(username) (shown once): \(token)")
     }
 }
 

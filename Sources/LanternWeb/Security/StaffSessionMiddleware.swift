@@ -14,7 +14,9 @@ struct StaffSessionMiddleware: AsyncMiddleware {
     let lifetime: SessionLifetime
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let token = request.cookies[Self.cookieName]?.string, !token.isEmpty {
+        if let bearer = request.headers.bearerAuthorization?.token, request.url.path.hasPrefix("/api/") {
+            try await loadAPIToken(bearer, on: request)
+        } else if let token = request.cookies[Self.cookieName]?.string, !token.isEmpty {
             try await load(token: token, on: request)
         }
         let response = try await next.respond(to: request)
@@ -52,6 +54,18 @@ struct StaffSessionMiddleware: AsyncMiddleware {
             id: try user.requireID(), username: user.username, displayName: user.displayName, roles: user.roles,
             teamID: user.$team.id, teamName: user.team?.name, agency: user.agency,
             sessionID: session.id, csrfToken: session.csrfToken)
+        request.logger[metadataKey: "user"] = .string(user.username)
+    }
+
+    /// Another system calling the API with a token made by `lantern user token`.
+    private func loadAPIToken(_ token: String, on request: Request) async throws {
+        guard let stored = try await APITokenModel.query(on: request.db)
+            .filter(\.$tokenHash == SessionTokens.hash(token)).filter(\.$revokedAt == nil)
+            .with(\.$user, { user in user.with(\.$team) }).first(), stored.user.active else { return }
+        let user = stored.user
+        request.signedInUser = SignedInUser(
+            id: try user.requireID(), username: user.username, displayName: user.displayName, roles: user.roles,
+            teamID: user.$team.id, teamName: user.team?.name, agency: user.agency, sessionID: nil, csrfToken: nil)
         request.logger[metadataKey: "user"] = .string(user.username)
     }
 
