@@ -3,7 +3,14 @@ import LanternWeb
 import Vapor
 
 var environment = try Environment.detect()
-try LoggingSystem.bootstrap(from: &environment)
+// Every log line passes the privacy filter, whichever library writes it (see PrivacyLogHandler).
+try LoggingSystem.bootstrap(from: &environment) { level in
+    { label in
+        var handler = StreamLogHandler.standardOutput(label: label)
+        handler.logLevel = level
+        return PrivacyLogHandler(wrapped: handler)
+    }
+}
 let app = try await Application.make(environment)
 do {
     let config = try LanternConfig.from(environment: ProcessInfo.processInfo.environment)

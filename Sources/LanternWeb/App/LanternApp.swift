@@ -11,6 +11,7 @@ import Vapor
 public enum LanternApp {
     public static func configure(_ app: Application, config: LanternConfig, bcryptCost: Int = 12) async throws {
         app.lanternConfig = config
+        app.logger = app.logger.privacyFiltered
         let databaseID: DatabaseID = config.database.isPostgres ? .psql : .sqlite
         app.databases.use(try config.database.configurationFactory(), as: databaseID, isDefault: true)
         app.migrations.add(LanternMigrations.all)
@@ -77,6 +78,7 @@ public enum LanternApp {
 /// (`/children/:personID`) is logged, never the query string, which may hold a name someone searched for.
 struct RequestLogMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        request.logger = request.logger.privacyFiltered
         let started = ContinuousClock.now
         let response = try await next.respond(to: request)
         let elapsed = ContinuousClock.now - started

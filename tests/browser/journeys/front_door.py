@@ -18,9 +18,11 @@ def frontdoor_finds_known_child(j):
     if not rows:
         raise JourneyFailed("the demo council has no children on /children")
     names = [r[0] for r in rows]
-    # Children with a known date of birth and a name no other child has, so each match is unambiguous:
-    # the first for the school's contact, the second for a contact the front door takes by phone.
-    picks = [r for r in rows if r[2] != "Not known" and names.count(r[0]) == 1][:2]
+    # Children with a known date of birth and a name no other child has, so each match is unambiguous
+    # (those with no open allocation first, as a new contact is likeliest about them): the first for
+    # the school's contact, the second for a contact the front door takes by phone.
+    unambiguous = [r for r in rows if r[2] != "Not known" and names.count(r[0]) == 1]
+    picks = sorted(unambiguous, key=lambda r: r[3] != "Not allocated")[:2]
     if len(picks) < 2:
         raise JourneyFailed("/children does not list two children with unique names and known dates of birth")
     for key, (name, reference, dob, *_rest, link) in zip(("known_child", "other_known_child"), picks):
