@@ -66,6 +66,9 @@ public struct MatchBenchmarkReport: Sendable {
     public let queries: Int
     public let buildSeconds: Double
     public let latency: LatencySummary
+    /// People scored per query (the union of its blocks): mean and 95th percentile.
+    public let scoredMean: Double
+    public let scoredP95: Int
     /// Top candidate accepted when it is in the likely band.
     public let atLikely: ThresholdMetrics
     public let atBestF1: ThresholdMetrics
@@ -88,6 +91,7 @@ public struct MatchBenchmarkReport: Sendable {
             ["query p95", String(format: "%.3f ms", latency.p95)],
             ["query p99", String(format: "%.3f ms", latency.p99)],
             ["query max", String(format: "%.3f ms", latency.max)],
+            ["people scored per query", String(format: "mean %.0f, p95 %d", scoredMean, scoredP95)],
         ] + TextTable.metricRows("likely", atLikely) + TextTable.metricRows("best F1", atBestF1)).text
     }
 }
@@ -160,6 +164,7 @@ public enum MatchBenchmark {
             let truth = found.first { $0.personID == contact.truth }
             outcomes.append(ContactOutcome(contact: contact, best: found.first, truthCandidate: truth))
         }
+        let scoredCounts = contacts.map { index.blockedCount(for: $0.query) }.sorted()
         let known = contacts.filter { $0.truth != nil }.count
         let likely = outcomes.filter { $0.best?.band == .likely }
         let tp = likely.filter(\.isCorrectAtTop).count
@@ -168,6 +173,8 @@ public enum MatchBenchmark {
         let scored = outcomes.compactMap { o in o.best.map { (score: $0.score, correct: o.isCorrectAtTop) } }
         return MatchBenchmarkReport(people: population.people.count, queries: contacts.count,
                                     buildSeconds: seconds(buildTime), latency: LatencySummary(durations),
+                                    scoredMean: Double(scoredCounts.reduce(0, +)) / Double(max(1, scoredCounts.count)),
+                                    scoredP95: scoredCounts.isEmpty ? 0 : scoredCounts[(scoredCounts.count * 95) / 100],
                                     atLikely: atLikely,
                                     atBestF1: ThresholdMetrics.bestF1(scored, actualPositives: known),
                                     outcomes: outcomes)

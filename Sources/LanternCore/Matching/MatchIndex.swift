@@ -145,6 +145,12 @@ public struct MatchIndex: Sendable {
         }
     }
 
+    /// How many indexed people `query` would be scored against: the size of the union of its
+    /// blocks. For benchmarks and capacity planning.
+    public func blockedCount(for query: MatchQuery) -> Int {
+        candidateRows(for: PersonFeatures(query, nicknames: scorer.nicknames)).count
+    }
+
     /// Rows sharing at least one block with the query, each once.
     func candidateRows(for q: PersonFeatures) -> [Int32] {
         var found: [Int32] = []

@@ -109,6 +109,11 @@ public struct MatchModelParameters: Hashable, Sendable {
     /// Days either side of an expected date of delivery within which a birth counts as near it.
     public var expectedDateWindowDays: Int
 
+    /// When set, a candidate whose NHS number conflicts with the query's is never shown as likely,
+    /// however much else agrees: NHS numbers carry a check digit, so a conflict is rarely a typo
+    /// and more often a sibling's number or a different child, and a person should look.
+    public var conflictingNHSNumberPreventsLikely: Bool
+
     /// Match probability at or above which a candidate is shown as likely the same person.
     public var likelyThreshold: Double
     /// Match probability at or above which a candidate is worth a look.
@@ -121,7 +126,8 @@ public struct MatchModelParameters: Hashable, Sendable {
                 household: FieldProbabilities<HouseholdLevel>, namesTransposedAdjustment: Double,
                 siblingEvidenceKept: Double, householdSize: Double, knownPersonShare: Double,
                 minimumPopulation: Int, termFrequencyMinimumPopulation: Int,
-                termFrequencyMinimumU: Double, expectedDateWindowDays: Int, likelyThreshold: Double,
+                termFrequencyMinimumU: Double, expectedDateWindowDays: Int,
+                conflictingNHSNumberPreventsLikely: Bool, likelyThreshold: Double,
                 possibleThreshold: Double) {
         self.givenName = givenName
         self.familyName = familyName
@@ -140,6 +146,7 @@ public struct MatchModelParameters: Hashable, Sendable {
         self.termFrequencyMinimumPopulation = termFrequencyMinimumPopulation
         self.termFrequencyMinimumU = termFrequencyMinimumU
         self.expectedDateWindowDays = expectedDateWindowDays
+        self.conflictingNHSNumberPreventsLikely = conflictingNHSNumberPreventsLikely
         self.likelyThreshold = likelyThreshold
         self.possibleThreshold = possibleThreshold
     }
@@ -231,7 +238,7 @@ public struct MatchModelParameters: Hashable, Sendable {
         ],
         nhsNumber: [
             .same: .init(m: 0.999, u: 0.000_001),
-            .different: .init(m: 0.0005, u: 0.999),
+            .different: .init(m: 0.0001, u: 0.999),
         ],
         upn: [
             .same: .init(m: 0.97, u: 0.000_01),
@@ -248,6 +255,7 @@ public struct MatchModelParameters: Hashable, Sendable {
         termFrequencyMinimumPopulation: 5_000,
         termFrequencyMinimumU: 0.000_05,
         expectedDateWindowDays: 42,
+        conflictingNHSNumberPreventsLikely: true,
         likelyThreshold: 0.95,
         possibleThreshold: 0.5
     )

@@ -104,8 +104,9 @@ public struct MatchScorer: Sendable {
         1 / (1 + exp2(-(context.priorLog2Odds + weight)))
     }
 
-    func band(probability: Double) -> MatchBand {
-        if probability >= parameters.likelyThreshold { return .likely }
+    func band(probability: Double, comparison: FieldComparison) -> MatchBand {
+        let nhsConflict = comparison.nhsNumber == .different && parameters.conflictingNHSNumberPreventsLikely
+        if probability >= parameters.likelyThreshold && !nhsConflict { return .likely }
         if probability >= parameters.possibleThreshold { return .possible }
         return .unlikely
     }
@@ -119,7 +120,7 @@ public struct MatchScorer: Sendable {
             .reasons(for: comparison, weights: parts)
             .sorted { abs($0.weight) > abs($1.weight) }
         return MatchCandidate(personID: id, score: probability, weight: weight,
-                              band: band(probability: probability), comparison: comparison, reasons: reasons)
+                              band: band(probability: probability, comparison: comparison), comparison: comparison, reasons: reasons)
     }
 
     // MARK: Weights
