@@ -19,9 +19,11 @@ public enum BirminghamPostcodes {
         for (d, district) in districts.enumerated() {
             for s in 0..<6 {
                 let sector = (d * 7 + s * 3) % 10
+                // 37 is coprime to the 400 letter pairs, so the 48 units of a sector are distinct.
                 for u in 0..<48 {
-                    let first = inwardLetters[(u * 7 + d + s) % inwardLetters.count]
-                    let second = inwardLetters[(u * 13 + d * 3 + s * 5) % inwardLetters.count]
+                    let pair = (u * 37 + d * 11 + s * 5) % (inwardLetters.count * inwardLetters.count)
+                    let first = inwardLetters[pair / inwardLetters.count]
+                    let second = inwardLetters[pair % inwardLetters.count]
                     codes.append("\(district)\(sector)\(first)\(second)")
                 }
             }
