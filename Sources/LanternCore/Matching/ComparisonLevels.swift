@@ -8,6 +8,8 @@ public enum GivenNameLevel: UInt8, ComparisonLevel {
     case nickname
     /// One edit apart, or Jaro-Winkler at least 0.92 (Jonh, John).
     case typo
+    /// A nickname, mistyped (Rbbie for Bobby: a slip from Robbie).
+    case nicknameSlip
     /// Spelt differently but sound alike (Kaitlin, Caitlin).
     case phonetic
     /// One side's first name is the other side's middle name, alias or previous first name.

@@ -143,6 +143,8 @@ struct PersonFeatures: Sendable {
     var nhsNumber: UInt64 = 0
     var upn: UInt64 = 0
     var linked: [UUID] = []
+    /// For a query only: nickname-table entries a slip away from the first name as typed.
+    var givenSlipEntries: [NicknameTable.Entry] = []
 
     static let unknownDay = Int32.min
 
@@ -198,6 +200,7 @@ struct PersonFeatures: Sendable {
                   expectedDateOfBirth: query.expectedDateOfBirth, sex: query.sex, postcode: query.postcode,
                   addressLine: query.addressLine, nhsNumber: query.nhsNumber, upn: query.upn,
                   linked: query.linkedPersonIDs, nicknames: nicknames)
+        if let given, given.nickname == nil { givenSlipEntries = nicknames.entries(aSlipFrom: given.text.string) }
     }
 
     private static func unique(_ names: [String]) -> [String] {

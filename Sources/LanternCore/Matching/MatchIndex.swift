@@ -25,12 +25,16 @@ enum Postings: Sendable {
         }
     }
 
-    func adding(_ row: Int32) -> Postings {
+    /// Appends in place: the array is detached from the enum first so that it is uniquely
+    /// referenced and grows without being copied.
+    mutating func add(_ row: Int32) {
         switch self {
-        case .one(let existing): return .many([existing, row])
+        case .one(let existing):
+            self = .many([existing, row])
         case .many(var rows):
+            self = .one(row)
             rows.append(row)
-            return .many(rows)
+            self = .many(rows)
         }
     }
 
@@ -123,12 +127,12 @@ public struct MatchIndex: Sendable {
                            excluding notSame: Set<NotSamePersonPair> = []) -> [MatchCandidate] {
         guard limit > 0 else { return [] }
         let q = PersonFeatures(query, nicknames: scorer.nicknames)
-        let nameWeights = queryNameWeights(q)
+        let context = scoringContext(q)
         var best = TopCandidates(limit: limit)
         for row in candidateRows(for: q) {
             guard let r = rows[Int(row)] else { continue }
             let comparison = scorer.compare(q, r)
-            let weight = scorer.weight(of: comparison, names: nameWeights)
+            let weight = scorer.weight(of: comparison, context: context)
             guard best.wouldKeep(weight) else { continue }
             let id = ids[Int(row)]
             if let own = query.personID, own == id || notSame.contains(NotSamePersonPair(own, id)) { continue }
@@ -136,9 +140,15 @@ public struct MatchIndex: Sendable {
         }
         let queryNames = DisplayNames(given: query.givenName, family: query.familyName)
         return best.sorted.map {
-            scorer.candidate(id: ids[Int($0.row)], comparison: $0.comparison, names: nameWeights,
+            scorer.candidate(id: ids[Int($0.row)], comparison: $0.comparison, context: context,
                              query: queryNames, record: names[Int($0.row)])
         }
+    }
+
+    /// How many indexed people `query` would be scored against: the size of the union of its
+    /// blocks. For benchmarks and capacity planning.
+    public func blockedCount(for query: MatchQuery) -> Int {
+        candidateRows(for: PersonFeatures(query, nicknames: scorer.nicknames)).count
     }
 
     /// Rows sharing at least one block with the query, each once.
@@ -164,8 +174,8 @@ public struct MatchIndex: Sendable {
         names[Int(row)] = DisplayNames(given: record.givenName, family: record.familyName)
         rowByID[record.id] = row
         for key in BlockingKeys.forRecord(features, nicknames: scorer.nicknames) {
-            if let existing = blocks[key] {
-                blocks[key] = existing.adding(row)
+            if let i = blocks.index(forKey: key) {
+                blocks.values[i].add(row)
             } else {
                 blocks[key] = .one(row)
             }
@@ -188,20 +198,23 @@ public struct MatchIndex: Sendable {
         if let f = features.family { familyNameCounts[f.text, default: 0] += delta }
     }
 
-    // MARK: Name frequencies
+    // MARK: Population
 
-    /// Exact agreement on a common name is weaker evidence than on a rare one: u for the query's
-    /// own names is their share of the indexed population.
-    private func queryNameWeights(_ q: PersonFeatures) -> QueryNameWeights {
+    /// The prior and household cap for this index's size, and exact-agreement weights for the
+    /// query's own names: agreeing on a common name is weaker evidence than on a rare one, so u
+    /// for each is its share of the indexed population.
+    private func scoringContext(_ q: PersonFeatures) -> ScoringContext {
+        var context = scorer.context(population: count)
         let p = scorer.parameters
-        guard count >= p.termFrequencyMinimumPopulation else { return .none }
+        guard count >= p.termFrequencyMinimumPopulation else { return context }
         func weight(_ name: NameFeature?, _ counts: [PackedText: Int32], m: Double) -> Double? {
             guard let name else { return nil }
             let share = Double(counts[name.text] ?? 0) / Double(count)
             return log2(m / max(share, p.termFrequencyMinimumU))
         }
-        return QueryNameWeights(givenExact: weight(q.given, givenNameCounts, m: scorer.weights.givenExactM),
-                                familyExact: weight(q.family, familyNameCounts, m: scorer.weights.familyExactM))
+        context.givenExact = weight(q.given, givenNameCounts, m: scorer.weights.givenExactM)
+        context.familyExact = weight(q.family, familyNameCounts, m: scorer.weights.familyExactM)
+        return context
     }
 }
 

@@ -57,13 +57,14 @@ public enum MatchModelError: Error, Hashable, Sendable {
 /// The defaults describe intake in an English council's children's services: most repeat contacts
 /// spell a child's name the same way, some use a nickname or mistype it, dates of birth are now
 /// and then keyed with day and month swapped or one digit wrong, families move within the city,
-/// and an NHS number is known on perhaps half of contacts. They were set by reading the level
-/// frequencies off labelled synthetic data (`LanternSynthetic`) and rounding towards caution; a
-/// council with its own labelled pairs can re-estimate them.
+/// and an NHS number is known on perhaps half of contacts. m values were read off repeat contacts
+/// against their true person, and u values off contacts against random other people, in
+/// `LanternSynthetic`'s population, then rounded towards caution; where the synthetic data never
+/// makes a mistake that real records do (a conflicting NHS number, sex recorded differently), m is
+/// judgement. A council with its own labelled pairs can re-estimate them.
 ///
-/// u values are the chance that two different people drawn from the blocks a query searches agree
-/// at that level, so they are higher than for two people drawn from the whole population: blocks
-/// are built from people who already share a name sound, a birthday or a postcode.
+/// u values are for two people drawn from the whole population, not from a query's blocks:
+/// blocking only chooses whom to score, it does not change what agreement means.
 public struct MatchModelParameters: Hashable, Sendable {
     public var givenName: FieldProbabilities<GivenNameLevel>
     public var familyName: FieldProbabilities<FamilyNameLevel>
@@ -85,9 +86,18 @@ public struct MatchModelParameters: Hashable, Sendable {
     /// scores as the same person.
     public var siblingEvidenceKept: Double
 
-    /// log2 of the prior odds that a query and one candidate found by blocking are the same person.
-    /// Match probability is the logistic of this plus the total weight.
-    public var priorLog2Odds: Double
+    /// Family name, postcode, address and household links all say "the same family", which is
+    /// worth about log2(population / household size) bits and no more: a new brother agrees on
+    /// all of them. This is that household size.
+    public var householdSize: Double
+
+    /// The share of queries that are about someone already known. With N people indexed, the
+    /// prior probability that one of them is the person a query describes is this share / N, so
+    /// the same evidence is less conclusive in a larger population, as it should be.
+    public var knownPersonShare: Double
+    /// Populations smaller than this (a test, a pilot) are scored as if they were this large, so
+    /// that a small index does not make thin evidence look conclusive.
+    public var minimumPopulation: Int
 
     /// Exact name agreement uses the name's own frequency among indexed people as u once the index
     /// holds at least this many people (agreeing on "Smith" is weaker evidence than on "Wojcik");
@@ -99,6 +109,11 @@ public struct MatchModelParameters: Hashable, Sendable {
     /// Days either side of an expected date of delivery within which a birth counts as near it.
     public var expectedDateWindowDays: Int
 
+    /// When set, a candidate whose NHS number conflicts with the query's is never shown as likely,
+    /// however much else agrees: NHS numbers carry a check digit, so a conflict is rarely a typo
+    /// and more often a sibling's number or a different child, and a person should look.
+    public var conflictingNHSNumberPreventsLikely: Bool
+
     /// Match probability at or above which a candidate is shown as likely the same person.
     public var likelyThreshold: Double
     /// Match probability at or above which a candidate is worth a look.
@@ -109,8 +124,10 @@ public struct MatchModelParameters: Hashable, Sendable {
                 address: FieldProbabilities<AddressLevel>, sex: FieldProbabilities<SexLevel>,
                 nhsNumber: FieldProbabilities<IdentifierLevel>, upn: FieldProbabilities<IdentifierLevel>,
                 household: FieldProbabilities<HouseholdLevel>, namesTransposedAdjustment: Double,
-                siblingEvidenceKept: Double, priorLog2Odds: Double, termFrequencyMinimumPopulation: Int,
-                termFrequencyMinimumU: Double, expectedDateWindowDays: Int, likelyThreshold: Double,
+                siblingEvidenceKept: Double, householdSize: Double, knownPersonShare: Double,
+                minimumPopulation: Int, termFrequencyMinimumPopulation: Int,
+                termFrequencyMinimumU: Double, expectedDateWindowDays: Int,
+                conflictingNHSNumberPreventsLikely: Bool, likelyThreshold: Double,
                 possibleThreshold: Double) {
         self.givenName = givenName
         self.familyName = familyName
@@ -123,10 +140,13 @@ public struct MatchModelParameters: Hashable, Sendable {
         self.household = household
         self.namesTransposedAdjustment = namesTransposedAdjustment
         self.siblingEvidenceKept = siblingEvidenceKept
-        self.priorLog2Odds = priorLog2Odds
+        self.householdSize = householdSize
+        self.knownPersonShare = knownPersonShare
+        self.minimumPopulation = minimumPopulation
         self.termFrequencyMinimumPopulation = termFrequencyMinimumPopulation
         self.termFrequencyMinimumU = termFrequencyMinimumU
         self.expectedDateWindowDays = expectedDateWindowDays
+        self.conflictingNHSNumberPreventsLikely = conflictingNHSNumberPreventsLikely
         self.likelyThreshold = likelyThreshold
         self.possibleThreshold = possibleThreshold
     }
@@ -139,6 +159,9 @@ public struct MatchModelParameters: Hashable, Sendable {
             + nhsNumber.problems(field: "nhsNumber") + upn.problems(field: "upn")
             + household.problems(field: "household")
         if !(0...1).contains(siblingEvidenceKept) { problems.append("siblingEvidenceKept must be in 0...1") }
+        if !(householdSize >= 1) { problems.append("householdSize must be at least 1") }
+        if !(knownPersonShare > 0 && knownPersonShare < 1) { problems.append("knownPersonShare must be in (0, 1)") }
+        if minimumPopulation < 1 { problems.append("minimumPopulation must be at least 1") }
         if !(termFrequencyMinimumU > 0 && termFrequencyMinimumU <= 1) {
             problems.append("termFrequencyMinimumU must be in (0, 1]")
         }
@@ -146,10 +169,22 @@ public struct MatchModelParameters: Hashable, Sendable {
         if !(0...1).contains(possibleThreshold) || !(0...1).contains(likelyThreshold) || possibleThreshold > likelyThreshold {
             problems.append("thresholds must satisfy 0 <= possibleThreshold <= likelyThreshold <= 1")
         }
-        if !priorLog2Odds.isFinite || !namesTransposedAdjustment.isFinite {
-            problems.append("priorLog2Odds and namesTransposedAdjustment must be finite")
+        if !namesTransposedAdjustment.isFinite {
+            problems.append("namesTransposedAdjustment must be finite")
         }
         return problems
+    }
+
+    /// log2 of the prior odds that one of `population` indexed people is the person a query describes.
+    public func priorLog2Odds(population: Int) -> Double {
+        let n = Double(max(population, minimumPopulation))
+        let p = knownPersonShare / n
+        return log2(p / (1 - p))
+    }
+
+    /// The most, in bits, that family-level agreement can add in a population of this size.
+    public func householdEvidenceCap(population: Int) -> Double {
+        log2(Double(max(population, minimumPopulation)) / householdSize)
     }
 
     public func validated() throws(MatchModelError) -> MatchModelParameters {
@@ -160,40 +195,41 @@ public struct MatchModelParameters: Hashable, Sendable {
 
     public static let `default` = MatchModelParameters(
         givenName: [
-            .exact: .init(m: 0.82, u: 0.02),
-            .nickname: .init(m: 0.06, u: 0.002),
-            .typo: .init(m: 0.06, u: 0.002),
+            .exact: .init(m: 0.85, u: 0.005),
+            .nickname: .init(m: 0.05, u: 0.003),
+            .typo: .init(m: 0.06, u: 0.0012),
+            .nicknameSlip: .init(m: 0.004, u: 0.0005),
             .phonetic: .init(m: 0.015, u: 0.004),
-            .otherName: .init(m: 0.01, u: 0.001),
-            .similar: .init(m: 0.01, u: 0.02),
-            .initial: .init(m: 0.005, u: 0.01),
-            .different: .init(m: 0.01, u: 0.94),
+            .otherName: .init(m: 0.01, u: 0.002),
+            .similar: .init(m: 0.004, u: 0.0015),
+            .initial: .init(m: 0.005, u: 0.04),
+            .different: .init(m: 0.01, u: 0.98),
         ],
         familyName: [
-            .exact: .init(m: 0.88, u: 0.01),
-            .typo: .init(m: 0.07, u: 0.002),
-            .phonetic: .init(m: 0.015, u: 0.005),
-            .otherName: .init(m: 0.02, u: 0.001),
-            .similar: .init(m: 0.005, u: 0.02),
-            .different: .init(m: 0.01, u: 0.96),
+            .exact: .init(m: 0.9, u: 0.006),
+            .typo: .init(m: 0.055, u: 0.001),
+            .phonetic: .init(m: 0.01, u: 0.0012),
+            .otherName: .init(m: 0.02, u: 0.0007),
+            .similar: .init(m: 0.003, u: 0.0005),
+            .different: .init(m: 0.015, u: 0.99),
         ],
         birthDate: [
-            .exact: .init(m: 0.88, u: 0.001),
-            .dayMonthSwapped: .init(m: 0.025, u: 0.0002),
-            .oneDayApart: .init(m: 0.03, u: 0.0005),
-            .oneFieldDiffers: .init(m: 0.04, u: 0.004),
-            .nearExpectedDate: .init(m: 0.9, u: 0.01),
-            .different: .init(m: 0.02, u: 0.99),
+            .exact: .init(m: 0.9, u: 0.0001),
+            .dayMonthSwapped: .init(m: 0.012, u: 0.000_04),
+            .oneDayApart: .init(m: 0.02, u: 0.0002),
+            .oneFieldDiffers: .init(m: 0.025, u: 0.0024),
+            .nearExpectedDate: .init(m: 0.9, u: 0.004),
+            .different: .init(m: 0.01, u: 0.99),
         ],
         postcode: [
-            .full: .init(m: 0.75, u: 0.001),
-            .sector: .init(m: 0.04, u: 0.004),
-            .district: .init(m: 0.05, u: 0.02),
-            .different: .init(m: 0.16, u: 0.97),
+            .full: .init(m: 0.8, u: 0.0001),
+            .sector: .init(m: 0.03, u: 0.002),
+            .district: .init(m: 0.05, u: 0.011),
+            .different: .init(m: 0.12, u: 0.987),
         ],
         address: [
-            .exact: .init(m: 0.7, u: 0.0005),
-            .similar: .init(m: 0.15, u: 0.002),
+            .exact: .init(m: 0.7, u: 0.000_01),
+            .similar: .init(m: 0.15, u: 0.0005),
             .different: .init(m: 0.15, u: 0.99),
         ],
         sex: [
@@ -202,21 +238,24 @@ public struct MatchModelParameters: Hashable, Sendable {
         ],
         nhsNumber: [
             .same: .init(m: 0.999, u: 0.000_001),
-            .different: .init(m: 0.0005, u: 0.999),
+            .different: .init(m: 0.0001, u: 0.999),
         ],
         upn: [
             .same: .init(m: 0.97, u: 0.000_01),
             .different: .init(m: 0.03, u: 0.999),
         ],
         household: [
-            .sharedLink: .init(m: 0.6, u: 0.000_1),
+            .sharedLink: .init(m: 0.6, u: 0.000_01),
         ],
         namesTransposedAdjustment: -2,
         siblingEvidenceKept: 0.2,
-        priorLog2Odds: -12,
+        householdSize: 4,
+        knownPersonShare: 0.7,
+        minimumPopulation: 100_000,
         termFrequencyMinimumPopulation: 5_000,
         termFrequencyMinimumU: 0.000_05,
         expectedDateWindowDays: 42,
+        conflictingNHSNumberPreventsLikely: true,
         likelyThreshold: 0.95,
         possibleThreshold: 0.5
     )

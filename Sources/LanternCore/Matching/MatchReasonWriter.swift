@@ -31,6 +31,7 @@ struct MatchReasonWriter {
         case .exact: return "First name matches (\(r))"
         case .nickname: return "First name \(q) is a nickname of \(r)"
         case .typo: return "First name \(q) is a likely misspelling of \(r)"
+        case .nicknameSlip: return "First name \(q) looks like a misspelt nickname of \(r)"
         case .phonetic: return "First name \(q) sounds like \(r)"
         case .otherName: return "First name \(q) matches a middle name or alias of \(r)"
         case .similar: return "First names \(q) and \(r) are similar"

@@ -54,12 +54,14 @@ struct DisplayNames: Hashable, Sendable {
     }
 }
 
-/// The exact-agreement weights for the query's own names, adjusted for how common they are.
-struct QueryNameWeights: Sendable {
+/// What scoring one query needs to know about the population it is matched against: the
+/// prior, the household cap, and exact-agreement weights for the query's own names adjusted for
+/// how common they are (nil to use the table's).
+struct ScoringContext: Sendable {
+    var priorLog2Odds: Double
+    var householdEvidenceCap: Double
     var givenExact: Double?
     var familyExact: Double?
-
-    static let none = QueryNameWeights(givenExact: nil, familyExact: nil)
 }
 
 /// The Fellegi-Sunter scoring model: compares a query with one person field by field, turns the
@@ -87,71 +89,89 @@ public struct MatchScorer: Sendable {
         let q = PersonFeatures(query, nicknames: nicknames)
         let r = PersonFeatures(record, nicknames: nicknames)
         let comparison = compare(q, r)
-        return candidate(id: record.id, comparison: comparison, names: .none,
+        return candidate(id: record.id, comparison: comparison, context: context(population: 0),
                          query: DisplayNames(given: query.givenName, family: query.familyName),
                          record: DisplayNames(given: record.givenName, family: record.familyName))
     }
 
-    func probability(weight: Double) -> Double {
-        1 / (1 + exp2(-(parameters.priorLog2Odds + weight)))
+    /// The context for an index of `population` people, without name frequencies.
+    func context(population: Int) -> ScoringContext {
+        ScoringContext(priorLog2Odds: parameters.priorLog2Odds(population: population),
+                       householdEvidenceCap: parameters.householdEvidenceCap(population: population))
     }
 
-    func band(probability: Double) -> MatchBand {
-        if probability >= parameters.likelyThreshold { return .likely }
+    func probability(weight: Double, context: ScoringContext) -> Double {
+        1 / (1 + exp2(-(context.priorLog2Odds + weight)))
+    }
+
+    func band(probability: Double, comparison: FieldComparison) -> MatchBand {
+        let nhsConflict = comparison.nhsNumber == .different && parameters.conflictingNHSNumberPreventsLikely
+        if probability >= parameters.likelyThreshold && !nhsConflict { return .likely }
         if probability >= parameters.possibleThreshold { return .possible }
         return .unlikely
     }
 
-    func candidate(id: UUID, comparison: FieldComparison, names: QueryNameWeights,
+    func candidate(id: UUID, comparison: FieldComparison, context: ScoringContext,
                    query: DisplayNames, record: DisplayNames) -> MatchCandidate {
-        let parts = weightedFields(comparison, names: names)
+        let parts = weightedFields(comparison, context: context)
         let weight = parts.reduce(0) { $0 + $1.weight }
-        let probability = probability(weight: weight)
+        let probability = probability(weight: weight, context: context)
         let reasons = MatchReasonWriter(query: query, record: record, nicknames: nicknames)
             .reasons(for: comparison, weights: parts)
             .sorted { abs($0.weight) > abs($1.weight) }
         return MatchCandidate(personID: id, score: probability, weight: weight,
-                              band: band(probability: probability), comparison: comparison, reasons: reasons)
+                              band: band(probability: probability, comparison: comparison), comparison: comparison, reasons: reasons)
     }
 
     // MARK: Weights
 
     /// The total weight, for the scoring loop.
-    func weight(of c: FieldComparison, names: QueryNameWeights) -> Double {
+    func weight(of c: FieldComparison, context: ScoringContext) -> Double {
         var total = 0.0
-        forEachWeight(c, names: names) { _, w in total += w }
+        forEachWeight(c, context: context) { _, w in total += w }
         return total
     }
 
     /// Each field's contribution, for reasons.
-    func weightedFields(_ c: FieldComparison, names: QueryNameWeights) -> [(field: MatchField, weight: Double)] {
+    func weightedFields(_ c: FieldComparison, context: ScoringContext) -> [(field: MatchField, weight: Double)] {
         var parts: [(field: MatchField, weight: Double)] = []
-        forEachWeight(c, names: names) { parts.append(($0, $1)) }
+        forEachWeight(c, context: context) { parts.append(($0, $1)) }
         return parts
     }
 
     /// Visits each field's weight: the one place the model's arithmetic lives.
     @inline(__always)
-    private func forEachWeight(_ c: FieldComparison, names: QueryNameWeights, _ visit: (MatchField, Double) -> Void) {
-        // Shared-household evidence is discounted for the sibling pattern; evidence against is kept.
-        let keep = c.looksLikeSibling ? parameters.siblingEvidenceKept : 1
-        func shared(_ w: Double) -> Double { w > 0 ? w * keep : w }
+    private func forEachWeight(_ c: FieldComparison, context: ScoringContext, _ visit: (MatchField, Double) -> Void) {
+        var given: Double?
         if let g = c.givenName {
-            let exact = g == .exact && !c.namesTransposed
-            visit(.givenName, exact ? names.givenExact ?? weights.givenName[0] : weights.givenName[Int(g.rawValue)])
+            given = g == .exact && !c.namesTransposed ? context.givenExact ?? weights.givenName[0] : weights.givenName[Int(g.rawValue)]
         }
+        var family: Double?
         if let f = c.familyName {
-            let exact = f == .exact && !c.namesTransposed
-            visit(.familyName, shared(exact ? names.familyExact ?? weights.familyName[0] : weights.familyName[Int(f.rawValue)]))
+            family = f == .exact && !c.namesTransposed ? context.familyExact ?? weights.familyName[0] : weights.familyName[Int(f.rawValue)]
         }
+        let postcode = c.postcode.map { weights.postcode[Int($0.rawValue)] }
+        let address = c.address.map { weights.address[Int($0.rawValue)] }
+        let household = c.household.map { weights.household[Int($0.rawValue)] }
+        // Family name, postcode, address and household links all say "same family". They are
+        // far from independent, so together they count for no more than the cap; and when first
+        // names disagree outright they are what a sibling shares, so they count for less still.
+        // Evidence against is kept in full.
+        let shared = max(0, family ?? 0) + max(0, postcode ?? 0) + max(0, address ?? 0) + max(0, household ?? 0)
+        var scale = c.looksLikeSibling ? parameters.siblingEvidenceKept : 1
+        if shared * scale > context.householdEvidenceCap { scale = context.householdEvidenceCap / shared }
+        func scaled(_ w: Double) -> Double { w > 0 ? w * scale : w }
+
+        if let given { visit(.givenName, given) }
+        if let family { visit(.familyName, scaled(family)) }
         if c.namesTransposed { visit(.names, parameters.namesTransposedAdjustment) }
         if let b = c.birthDate { visit(.birthDate, weights.birthDate[Int(b.rawValue)]) }
-        if let p = c.postcode { visit(.postcode, shared(weights.postcode[Int(p.rawValue)])) }
-        if let a = c.address { visit(.address, shared(weights.address[Int(a.rawValue)])) }
+        if let postcode { visit(.postcode, scaled(postcode)) }
+        if let address { visit(.address, scaled(address)) }
         if let s = c.sex { visit(.sex, weights.sex[Int(s.rawValue)]) }
         if let n = c.nhsNumber { visit(.nhsNumber, weights.nhsNumber[Int(n.rawValue)]) }
         if let u = c.upn { visit(.upn, weights.upn[Int(u.rawValue)]) }
-        if let h = c.household { visit(.household, shared(weights.household[Int(h.rawValue)])) }
+        if let household { visit(.household, scaled(household)) }
     }
 
     // MARK: Comparison
@@ -179,6 +199,10 @@ public struct MatchScorer: Sendable {
 
     private func compareNames(_ q: PersonFeatures, _ r: PersonFeatures, into c: inout FieldComparison) {
         c.givenName = givenLevel(q.given, q.otherGiven, r.given, r.otherGiven)
+        if let g = c.givenName, g.rawValue > GivenNameLevel.nicknameSlip.rawValue, let entry = r.given?.nickname,
+           q.givenSlipEntries.contains(where: { $0 == entry || nicknames.areNicknames($0, entry) }) {
+            c.givenName = .nicknameSlip
+        }
         c.familyName = familyLevel(q.family, q.otherFamily, r.family, r.otherFamily)
         guard let qg = q.given, let qf = q.family, let rg = r.given, let rf = r.family,
               let g = c.givenName, let f = c.familyName,

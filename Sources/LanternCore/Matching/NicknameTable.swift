@@ -16,6 +16,9 @@ public struct NicknameTable: Sendable {
     private let groupsOfEntry: [[UInt16]]
     private let entryIsFormal: [Bool]
     private let heads: [String]
+    private let membersOfGroup: [[String]]
+    /// Every name in the table with its entry, for finding names a slip away from a typed one.
+    private let namesWithEntries: [([UInt8], Entry)]
 
     /// - Parameters:
     ///   - formalGroups: groups headed by a formal name (Elizabeth, Liz, Lizzie...).
@@ -23,6 +26,7 @@ public struct NicknameTable: Sendable {
     ///     Oliver, Olivia); their heads do not count as formal names.
     public init(formalGroups: [[String]], shortFormGroups: [[String]] = []) {
         var groupsByName: [String: [UInt16]] = [:]
+        var members: [[String]] = []
         var heads: [String] = []
         var formal: Set<String> = []
         for (group, isFormal) in formalGroups.map({ ($0, true) }) + shortFormGroups.map({ ($0, false) }) {
@@ -30,6 +34,7 @@ public struct NicknameTable: Sendable {
             guard let head = names.first, heads.count < Int(UInt16.max) else { continue }
             let number = UInt16(heads.count)
             heads.append(head)
+            members.append(Array(Set(names)).sorted())
             if isFormal { formal.insert(head) }
             for name in Set(names) { groupsByName[name, default: []].append(number) }
         }
@@ -45,6 +50,8 @@ public struct NicknameTable: Sendable {
         self.groupsOfEntry = groupsOfEntry
         self.entryIsFormal = entryIsFormal
         self.heads = heads
+        self.membersOfGroup = members
+        self.namesWithEntries = entries.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), $0.value) }
     }
 
     /// The entry for a normalised name, or nil when the name has no known nicknames.
@@ -65,6 +72,43 @@ public struct NicknameTable: Sendable {
     public func areNicknames(_ a: String, _ b: String) -> Bool {
         guard let ea = entry(for: a), let eb = entry(for: b) else { return false }
         return areNicknames(ea, eb)
+    }
+
+    /// Every other form of a normalised name, sorted ("lizzie" → "bess", "beth", ..., "elizabeth", ...).
+    public func nicknames(of name: String) -> [String] {
+        guard let entry = entry(for: name) else { return [] }
+        let candidates = Set(groups(of: entry).flatMap { membersOfGroup[Int($0)] })
+        return candidates.filter { areNicknames(name, $0) }.sorted()
+    }
+
+    /// Forms directly linked to a normalised name through a group one of them heads: the formal
+    /// name's own short forms, or a short form's formal names. "ali" gives "alexandra" but not
+    /// "lexi", though both are short for Alexandra.
+    public func directForms(of name: String) -> [String] {
+        guard let entry = entry(for: name) else { return [] }
+        var forms: Set<String> = []
+        for group in groups(of: entry) {
+            let head = heads[Int(group)]
+            if head == name {
+                forms.formUnion(membersOfGroup[Int(group)])
+            } else {
+                forms.insert(head)
+            }
+        }
+        return forms.filter { $0 != name && areNicknames(name, $0) }.sorted()
+    }
+
+    /// Entries of table names one slip (an insertion, deletion, substitution or swap) from a
+    /// normalised name that is not itself in the table: "rbbie" is a slip from "robbie".
+    func entries(aSlipFrom name: String) -> [Entry] {
+        guard name.utf8.count >= 3, entry(for: name) == nil else { return [] }
+        let typed = Array(name.utf8)
+        return typed.withUnsafeBufferPointer { t in
+            namesWithEntries.compactMap { known, entry in
+                guard abs(known.count - t.count) <= 1 else { return nil }
+                return known.withUnsafeBufferPointer { StringSimilarity.isWithinOneEdit(t, $0) } ? entry : nil
+            }
+        }
     }
 
     /// The name that heads `group` ("elizabeth" for the group holding "lizzie").
