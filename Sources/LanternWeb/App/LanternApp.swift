@@ -62,6 +62,7 @@ public enum LanternApp {
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(UserCommands(), as: "user")
         app.asyncCommands.use(ReturnsCommands(), as: "returns")
+        app.asyncCommands.use(BenchCommands(), as: "bench")
     }
 
     /// Brings the schema up to date. SQLite files also switch to write-ahead logging, so readers
