@@ -45,6 +45,7 @@ public enum LanternApp {
         CaseworkController().register(routes)
         MyWorkController().register(routes)
         TeamController().register(routes)
+        PerformanceController().register(routes)
         ReferralsController().register(routes)
         AuditController().register(routes)
         UsersController().register(routes)

@@ -27,6 +27,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case caseUpdated = "case.update"
     case accessRefused = "access.refused"
     case apiTokenCreated = "user.api-token"
+    case reportExported = "report.export"
     case noteRecorded = "case.note"
     case allocationChanged = "case.allocate"
     case chronologyExported = "case.chronology-export"

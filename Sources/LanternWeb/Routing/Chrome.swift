@@ -54,6 +54,7 @@ enum Navigation {
         Item(href: "/front-door", label: "Front door", roles: FrontDoorController.viewers),
         Item(href: "/referrals", label: "Your contacts", roles: ReferralsController.partners),
         Item(href: "/children", label: "Children", roles: ChildrenController.readers),
+        Item(href: "/performance", label: "Performance", roles: PerformanceController.users),
         Item(href: "/admin/users", label: "Users", roles: [.administrator]),
         Item(href: "/admin/audit", label: "Audit", roles: [.administrator]),
         Item(href: "/admin/calendar", label: "Calendar", roles: [.administrator]),

@@ -252,12 +252,6 @@ enum Chronology {
     }
 
     static func csv(_ entries: [ChronologyEntry]) -> String {
-        func cell(_ text: String) -> String {
-            // A leading = + - @ would make a spreadsheet run the cell as a formula.
-            let safe = text.first.map { "=+-@".contains($0) } == true ? "'" + text : text
-            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return (["Date,Event,Detail,Recorded by"] + entries.map { [$0.sortKey, $0.event, $0.detail, $0.source].map(cell).joined(separator: ",") })
-            .joined(separator: "\r\n") + "\r\n"
+        CSV.table(["Date", "Event", "Detail", "Recorded by"], entries.map { [$0.sortKey, $0.event, $0.detail, $0.source] })
     }
 }

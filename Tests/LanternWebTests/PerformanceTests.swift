@@ -1,0 +1,55 @@
+import Fluent
+import Foundation
+import LanternCore
+import LanternStore
+@testable import LanternWeb
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct PerformanceTests {
+    @Test func thePerformancePageShowsTheMeasuresTeamsAndTrend() async throws {
+        try await withLantern { app in
+            _ = try await DemoCouncil.seed(app: app, password: "harbour falcon thistle", childCount: 60)
+            let leader = try await app.fixtures.signedIn("boss-of-bosses", roles: [.serviceLeader])
+            let analyst = try await app.fixtures.signedIn("numbers", roles: [.analyst])
+            let today = Day(Date())
+            let period = ReportingPeriod(from: today.adding(years: -1).adding(days: 1), to: today)
+            let expected = PerformanceMeasures.compute(contacts: try await InsightQueries.contactFacts(on: app.db),
+                                                       cases: try await InsightQueries.caseFacts(on: app.db), period: period,
+                                                       timescales: StatutoryTimescales(calendar: try await app.calendarCache.calendar(on: app.db)))
+            #expect(expected.assessmentsWithin45WorkingDays.of > 0)
+            var page = ""
+            try await app.testing().test(.GET, "/performance", headers: leader.headers) { res in
+                #expect(res.status == .ok)
+                page = res.body.string
+            }
+            #expect(page.contains(expected.assessmentsWithin45WorkingDays.label))
+            #expect(page.contains("Assessment Team North"))
+            #expect(page.contains("Safeguarding Team South"))
+            #expect(page.contains("<svg"))
+            try await app.testing().test(.GET, "/performance?format=csv", headers: leader.headers) { res in
+                #expect(res.headers.contentType?.subType == "csv")
+                #expect(res.body.string.hasPrefix("\"Area\",\"Measure\",\"Value\""))
+                #expect(res.body.string.contains(expected.assessmentsWithin45WorkingDays.label))
+            }
+            try await app.testing().test(.GET, "/performance?format=csv&table=teams", headers: analyst.headers) { res in
+                #expect(res.body.string.contains("Assessment Team North"))
+            }
+            let exports = try await AuditEventModel.query(on: app.db).filter(\.$action == AuditAction.reportExported.rawValue).count()
+            #expect(exports == 2)
+            // The children behind a figure: names for leaders, references only for analysts.
+            let late = expected.assessmentsWithin45WorkingDays.children
+            if let first = late.first, let person = try await PersonModel.find(first, on: app.db) {
+                let query = "measure=lateAssessments&from=\(period.from.iso)&to=\(period.to.iso)"
+                try await app.testing().test(.GET, "/performance/children?\(query)", headers: leader.headers) { res in
+                    #expect(res.body.string.contains(person.fullName))
+                }
+                try await app.testing().test(.GET, "/performance/children?\(query)", headers: analyst.headers) { res in
+                    #expect(res.body.string.contains(person.reference))
+                    #expect(!res.body.string.contains(person.fullName))
+                }
+            }
+        }
+    }
+}
