@@ -78,26 +78,32 @@ public struct SyntheticCaseJourney: Sendable {
             timeline.append(.proposeClosure(on: after(1, 5), reason: "RC7"))
             timeline.append(.signOffClosure(on: after(1, 3)))
         case .childProtectionPlan:
-            let conference = calendar.addingWorkingDays(Int.random(in: 8...15, using: &random), to: strategyDay!)
-            day = max(day, conference)
-            timeline.append(.recordInitialConference(on: day))
-            timeline.append(.startChildProtectionPlan(on: day, category: ["NEG", "NEG", "EMO", "PHY", "SAB", "MUL"].randomElement(using: &random)!))
-            let firstReview = day.adding(months: 3)
-            day = firstReview
-            timeline.append(.recordReviewConference(on: firstReview))
+            // The conference follows the strategy discussion within about 15 working days,
+            // whatever stage the assessment has reached; the plan starts at the conference.
+            let conference = calendar.addingWorkingDays(Int(Double(Int.random(in: 8...14, using: &random)) * pace), to: strategyDay!)
+            timeline.append(.recordInitialConference(on: conference))
+            timeline.append(.startChildProtectionPlan(on: conference, category: ["NEG", "NEG", "EMO", "PHY", "SAB", "MUL"].randomElement(using: &random)!))
+            let firstReview = conference.adding(months: 3)
             let secondReview = firstReview.adding(months: 6)
-            if Bool.random(using: &random) {
-                timeline.append(.endChildProtectionPlan(on: firstReview, reason: .noLongerAtRiskOfSignificantHarm))
-            } else {
-                day = secondReview
-                timeline.append(.recordReviewConference(on: secondReview))
-                timeline.append(.endChildProtectionPlan(on: secondReview, reason: .noLongerAtRiskOfSignificantHarm))
+            let ending = Bool.random(using: &random) ? firstReview : secondReview
+            // Child protection visits through the plan; a slower team misses more of them.
+            var visit = conference
+            while true {
+                visit = calendar.addingWorkingDays(max(3, Int((Double(Int.random(in: 6...11, using: &random)) * pace).rounded())), to: visit)
+                guard visit < ending else { break }
+                timeline.append(.recordChildSeen(on: visit, seenAlone: Double.random(in: 0..<1, using: &random) < 0.7))
             }
+            timeline.append(.recordReviewConference(on: firstReview))
+            if ending == secondReview { timeline.append(.recordReviewConference(on: secondReview)) }
+            timeline.append(.endChildProtectionPlan(on: ending, reason: .noLongerAtRiskOfSignificantHarm))
+            day = max(day, ending)
             timeline.append(.startChildInNeedPlan(on: after(1, 3)))
             timeline.append(.endChildInNeedPlan(on: after(40, 80)))
             timeline.append(.proposeClosure(on: after(1, 5), reason: "RC7"))
             timeline.append(.signOffClosure(on: after(1, 3)))
         }
+        // Recorded in date order, as they happened (same-day steps keep their order).
+        timeline = timeline.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         return timeline.filter { $0.date <= today }
     }
 

@@ -154,7 +154,7 @@ import VaporTesting
             #expect(chronology.contains("Strategy discussion"))
             try await app.testing().test(.GET, "/children/\(childID)/chronology?format=csv", headers: worker.headers) { res in
                 #expect(res.headers.contentType?.subType == "csv")
-                #expect(res.body.string.hasPrefix("Date,Event,Detail,Recorded by"))
+                #expect(res.body.string.hasPrefix("\"Date\",\"Event\",\"Detail\",\"Recorded by\""))
                 #expect(res.body.string.contains("Episode closed"))
             }
 

@@ -159,6 +159,11 @@ enum DemoCouncil {
                                           today: today, calendar: calendar, using: &generator)
             random = generator.random
             try await CaseWrites.apply(actions, to: personID, by: manager, today: today, timescales: timescales, on: db)
+            let decision: ScreeningDecision = shape == .childProtectionPlan || shape == .enquiryNoConference ? .strategyDiscussion : .childAndFamilyAssessment
+            if case .openEpisodeOfNeed(_, let source, _) = actions.first {
+                try await demoContact(about: person, receivedOn: referral, source: source, decision: decision, lateness: plan.pace,
+                                      random: &random, timescales: timescales, users: users, on: db)
+            }
             let snapshot = try await ChildCaseModel.query(on: db).filter(\.$person.$id == personID).first()?.snapshot()
             let closedOn = snapshot?.episodes.last?.closure?.date
             // Most open cases have a worker; some wait in the team's unallocated queue.
@@ -168,7 +173,82 @@ enum DemoCouncil {
             try await allocation.create(on: db)
         }
         try await ReferenceNumbers.setAtLeast(.person, value: Int64(1_000_000 + count), on: db)
+        // Contacts that needed no social work (about 3 in 10 nationally), and today's queue.
+        let people = try await PersonModel.query(on: db).all()
+        for _ in 0..<(count / 2) {
+            let person = random.pick(people)
+            let receivedOn = calendar.nextWorkingDay(onOrAfter: today.adding(days: -random.next(400) - 1))
+            try await demoContact(about: person, receivedOn: receivedOn, source: random.pick(["6", "2A", "3A", "3B", "1A", "9"]),
+                                  decision: random.pick([.noFurtherAction, .informationAndAdvice, .signpostedToUniversalServices, .earlyHelp]),
+                                  lateness: 1, random: &random, timescales: timescales, users: users, on: db)
+        }
+        for index in 0..<5 {
+            let person = people[(index * 7) % people.count]
+            try await demoContact(about: person, receivedOn: today, source: index % 2 == 0 ? "6" : "2A", decision: nil,
+                                  lateness: 1, random: &random, timescales: timescales, users: users, on: db,
+                                  nickname: index == 0)
+        }
     }
+
+    /// A contact about `person`, decided as `decision` (nil: still in today's queue).
+    private static func demoContact(about person: PersonModel, receivedOn: Day, source: String, decision: ScreeningDecision?,
+                                    lateness: Double, random: inout DemoRandom, timescales: StatutoryTimescales,
+                                    users: [String: StaffUserModel], on db: any Database, nickname: Bool = false) async throws {
+        let receivedAt = receivedOn.start().addingTimeInterval(Double(8 * 3600 + random.next(8 * 3600)))
+        let reference = try await ReferenceNumbers.next(.contact, on: db)
+        let referrer = source == "6" ? users["police"] : source == "2A" ? users["school"] : nil
+        let contact = ContactModel(reference: reference, receivedAt: receivedAt, receivedOn: receivedOn,
+                                   decisionDueAt: timescales.contactDecisionDue(receivedAt: receivedAt), sourceCode: source,
+                                   referrerName: referrer?.displayName ?? random.pick(["Aunt", "Neighbour", "Health visitor", "Anonymous caller"]),
+                                   referrerAgency: referrer?.agency.rawValue ?? "other",
+                                   concerns: random.pick(demoConcerns), consent: random.pick(["given", "given", "notSought"]),
+                                   urgency: random.pick(["routine", "routine", "urgent"]))
+        contact.referrerOrganisation = referrer?.organisation
+        contact.$referrerUser.id = referrer?.id
+        var workflow = FrontDoorContact(childIDs: [person.id!.uuidString], receivedOn: receivedOn, summary: reference)
+        var decidedBy: UUID?
+        if let decision {
+            let practitioner = WorkflowActor.manager(users["mashmanager"]!.id!.uuidString)
+            let decided = ReferralDecision(
+                decision: decision, decidedOn: receivedOn, threshold: decision.opensReferral ? .complex : .universal,
+                rationale: "Screened against the threshold document", noFurtherActionReason: "No role for social care",
+                adviceGiven: "Advice to the family", universalService: "School nurse", familySupportTeam: "Family Support North",
+                familyConsentsToEarlyHelp: true, referralSource: source, significantHarmConcerns: "Reasonable cause to suspect significant harm")
+            workflow = try FrontDoorRules.apply(.recordDecision(decided), to: workflow, on: receivedOn, by: practitioner)
+            if decision.needsManagerApproval {
+                workflow = try FrontDoorRules.apply(.submitForApproval(on: receivedOn), to: workflow, on: receivedOn, by: practitioner)
+                workflow = try FrontDoorRules.apply(.approve(on: receivedOn), to: workflow, on: receivedOn, by: practitioner)
+            }
+            workflow = try FrontDoorRules.apply(decision.opensReferral ? .openReferral(on: receivedOn) : .close(on: receivedOn),
+                                                to: workflow, on: receivedOn, by: practitioner)
+            decidedBy = users["mashmanager"]?.id
+        }
+        // Most decisions are made within hours; a stretched front door sometimes runs over.
+        let hours = Double(2 + random.next(20)) * lateness
+        try contact.setWorkflow(workflow, decidedBy: decidedBy, approvedBy: decision?.needsManagerApproval == true ? decidedBy : nil,
+                                now: receivedAt.addingTimeInterval(hours * 3600))
+        if decision != nil { contact.outcomeSentAt = contact.decidedAt }
+        try await contact.create(on: db)
+        let subject = ContactSubjectModel(contactID: try contact.requireID(), isChild: true,
+                                          givenName: nickname ? nicknames[person.givenName] ?? person.givenName : person.givenName,
+                                          familyName: person.familyName, sex: person.sex)
+        subject.dateOfBirth = person.dateOfBirth
+        subject.postcode = person.postcode
+        if decision != nil { subject.$person.id = person.id }
+        try await subject.create(on: db)
+    }
+
+    static let nicknames = ["Oliver": "Ollie", "Amelia": "Millie", "Alfie": "Alfred", "Theo": "Theodore", "Harry": "Harrison",
+                            "Sophie": "Soph", "Isla": "Isla", "Muhammad": "Mohammed", "Grace": "Gracie", "Poppy": "Poppie",
+                            "Jack": "Jak", "Ella": "Ellie", "Chloe": "Cloe", "Lily": "Lilly", "Ruby": "Rubi", "Ava": "Eva"]
+    static let demoConcerns = [
+        "Police attended a domestic abuse incident at the home overnight; the children were present.",
+        "The child has been coming to school hungry and in the same clothes for a week.",
+        "The child disclosed to a teacher that she is frightened of her mother's partner.",
+        "Health visitor worried about a baby's weight and the mother's low mood.",
+        "Neighbour reports young children left alone in the flat in the evenings.",
+        "Attendance has fallen below 60% this term and the family is not answering calls.",
+    ]
 
     /// A valid NHS number in the 999 range, which the NHS keeps for test data and never issues.
     private static func nhsNumber(_ random: inout DemoRandom) -> String? {
