@@ -64,6 +64,8 @@ public enum LanternApp {
         app.asyncCommands.use(UserCommands(), as: "user")
         app.asyncCommands.use(ReturnsCommands(), as: "returns")
         app.asyncCommands.use(BenchCommands(), as: "bench")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(RestoreCommand(), as: "restore")
     }
 
     /// Brings the schema up to date. SQLite files also switch to write-ahead logging, so readers
