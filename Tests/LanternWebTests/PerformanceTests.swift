@@ -38,6 +38,17 @@ import VaporTesting
             }
             let exports = try await AuditEventModel.query(on: app.db).filter(\.$action == AuditAction.reportExported.rawValue).count()
             #expect(exports == 2)
+            // The analyst's returns page lists Lantern's checks and downloads the census.
+            try await app.testing().test(.GET, "/returns?year=2026", headers: analyst.headers) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Children in need census 2026"))
+                #expect(res.body.string.contains("0 errors"))
+            }
+            try await app.testing().test(.GET, "/returns/cin.xml?year=2026", headers: analyst.headers) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("<Collection>CIN</Collection>"))
+                #expect(res.headers.first(name: .contentDisposition)?.contains("cin-census-2026.xml") == true)
+            }
             // The children behind a figure: names for leaders, references only for analysts.
             let late = expected.assessmentsWithin45WorkingDays.children
             if let first = late.first, let person = try await PersonModel.find(first, on: app.db) {

@@ -46,6 +46,7 @@ public enum LanternApp {
         MyWorkController().register(routes)
         TeamController().register(routes)
         PerformanceController().register(routes)
+        ReturnsController().register(routes)
         ReferralsController().register(routes)
         AuditController().register(routes)
         UsersController().register(routes)

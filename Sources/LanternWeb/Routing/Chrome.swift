@@ -55,6 +55,7 @@ enum Navigation {
         Item(href: "/referrals", label: "Your contacts", roles: ReferralsController.partners),
         Item(href: "/children", label: "Children", roles: ChildrenController.readers),
         Item(href: "/performance", label: "Performance", roles: PerformanceController.users),
+        Item(href: "/returns", label: "Returns", roles: ReturnsController.users),
         Item(href: "/admin/users", label: "Users", roles: [.administrator]),
         Item(href: "/admin/audit", label: "Audit", roles: [.administrator]),
         Item(href: "/admin/calendar", label: "Calendar", roles: [.administrator]),
