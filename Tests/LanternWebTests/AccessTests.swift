@@ -109,3 +109,40 @@ import VaporTesting
 private extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
+
+@Suite struct RateLimitTests {
+    @Test func signInAttemptsFromOneAddressAreSlowedDown() async throws {
+        var limits = RateLimitMiddleware.Limits()
+        limits.signInBurst = 3
+        limits.signInRefill = 60
+        try await withLantern(rateLimits: limits) { app in
+            var statuses: [HTTPStatus] = []
+            for _ in 0..<5 {
+                let res = try await app.testing().sendRequest(.POST, "/sign-in", headers: .form, body: formBody([("username", "x"), ("password", "y")]))
+                statuses.append(res.status)
+                if res.status == .tooManyRequests {
+                    #expect(Int(res.headers.first(name: .retryAfter) ?? "") ?? 0 > 0)
+                }
+            }
+            #expect(statuses.prefix(3).allSatisfy { $0 != .tooManyRequests })
+            #expect(statuses.suffix(2).allSatisfy { $0 == .tooManyRequests })
+        }
+    }
+
+    @Test func apiCallsAreLimitedWithAProblemDocument() async throws {
+        var limits = RateLimitMiddleware.Limits()
+        limits.apiBurst = 2
+        limits.apiRefill = 60
+        try await withLantern(rateLimits: limits) { app in
+            var last: HTTPStatus = .ok
+            for _ in 0..<3 {
+                let res = try await app.testing().sendRequest(.GET, "/api/v1/children")
+                last = res.status
+                if res.status == .tooManyRequests {
+                    #expect(res.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+                }
+            }
+            #expect(last == .tooManyRequests)
+        }
+    }
+}

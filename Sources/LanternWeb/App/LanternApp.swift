@@ -9,7 +9,8 @@ import Vapor
 /// Builds the Lantern application from a config value: one explicit function, so the app that
 /// `lantern serve` runs and the app the tests run are the same.
 public enum LanternApp {
-    public static func configure(_ app: Application, config: LanternConfig, bcryptCost: Int = 12) async throws {
+    public static func configure(_ app: Application, config: LanternConfig, bcryptCost: Int = 12,
+                                 rateLimits: RateLimitMiddleware.Limits = .init()) async throws {
         app.lanternConfig = config
         app.logger = app.logger.privacyFiltered
         let databaseID: DatabaseID = config.database.isPostgres ? .psql : .sqlite
@@ -27,6 +28,7 @@ public enum LanternApp {
         app.middleware.use(RequestLogMiddleware())
         app.middleware.use(LanternErrorMiddleware())
         app.middleware.use(SecurityHeadersMiddleware(secure: config.secureCookies))
+        app.middleware.use(RateLimitMiddleware(limits: rateLimits))
         app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
         app.middleware.use(StaffSessionMiddleware(lifetime: config.sessionLifetime))
         app.middleware.use(CSRFMiddleware())

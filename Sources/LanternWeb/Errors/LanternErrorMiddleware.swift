@@ -14,6 +14,11 @@ struct LanternErrorMiddleware: AsyncMiddleware {
         }
     }
 
+    /// The page or problem document for `error`, for middleware that answers before the routes.
+    static func render(_ error: any Error, for request: Request) async throws -> Response {
+        await LanternErrorMiddleware().response(for: error, request: request)
+    }
+
     private func response(for error: any Error, request: Request) async -> Response {
         let (status, title, detail, fields) = describe(error, request: request)
         if case LanternError.signInRequired(let returnTo) = error {

@@ -20,6 +20,7 @@ enum TestBackend {
 
 /// A fresh, migrated Lantern for one test, shut down (and its database dropped) afterwards.
 func withLantern<T>(_ configure: (inout LanternConfig) -> Void = { _ in },
+                    rateLimits: RateLimitMiddleware.Limits = .init(),
                     _ body: (Application) async throws -> T) async throws -> T {
     let clone = try TestBackend.postgresTemplateURL.map(PostgresClone.make)
     var config = LanternConfig(database: clone.map { .postgres(url: $0.url) } ?? .sqliteMemory, seedDemoWhenEmpty: false)
@@ -27,7 +28,7 @@ func withLantern<T>(_ configure: (inout LanternConfig) -> Void = { _ in },
     let app = try await Application.make(.testing)
     let result: T
     do {
-        try await LanternApp.configure(app, config: config, bcryptCost: 4)
+        try await LanternApp.configure(app, config: config, bcryptCost: 4, rateLimits: rateLimits)
         if clone == nil { try await app.autoMigrate() }
         result = try await body(app)
     } catch {
