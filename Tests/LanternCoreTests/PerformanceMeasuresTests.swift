@@ -37,7 +37,8 @@ import Testing
         let contacts = [
             ContactFacts(receivedOn: day("2026-05-01"), decisionDue: due, decidedAt: due.addingTimeInterval(-60), becameReferral: true, sourceCode: "6", isReReferral: false),
             ContactFacts(receivedOn: day("2026-05-01"), decisionDue: due, decidedAt: due.addingTimeInterval(3600), becameReferral: false, sourceCode: "6", isReReferral: false),
-            ContactFacts(receivedOn: day("2026-05-02"), decisionDue: due, decidedAt: nil, becameReferral: false, sourceCode: "2A", isReReferral: false),
+            ContactFacts(receivedOn: day("2026-05-02"), decisionDue: due, decidedAt: nil, becameReferral: false, sourceCode: "2A", isReReferral: false,
+                         organisation: "Greenfield Primary School"),
             ContactFacts(receivedOn: day("2025-05-02"), decisionDue: due, decidedAt: due, becameReferral: true, sourceCode: "2A", isReReferral: false),
         ]
         let m = PerformanceMeasures.compute(contacts: contacts, cases: [], period: ReportingPeriod(from: day("2026-04-01"), to: day("2026-06-30")), timescales: timescales)
@@ -46,6 +47,8 @@ import Testing
         #expect(m.conversionToReferral == Proportion(count: 1, of: 3))
         #expect(m.conversionBySource.first?.source == "6")
         #expect(m.conversionBySource.first?.proportion == Proportion(count: 1, of: 2))
+        #expect(m.conversionByOrganisation.map(\.organisation) == ["Greenfield Primary School"])
+        #expect(m.conversionByOrganisation.first?.proportion == Proportion(count: 0, of: 1))
     }
 
     @Test func reReferralsAndRepeatPlans() throws {

@@ -33,8 +33,12 @@ public struct ContactFacts: Sendable {
     public var becameReferral: Bool
     public var sourceCode: String
     public var isReReferral: Bool
+    /// The named referrer organisation (a school, a GP practice, a police unit), when known.
+    public var organisation: String?
 
-    public init(receivedOn: Day, decisionDue: Date, decidedAt: Date?, becameReferral: Bool, sourceCode: String, isReReferral: Bool) {
+    public init(receivedOn: Day, decisionDue: Date, decidedAt: Date?, becameReferral: Bool, sourceCode: String, isReReferral: Bool,
+                organisation: String? = nil) {
+        self.organisation = organisation
         self.receivedOn = receivedOn
         self.decisionDue = decisionDue
         self.decidedAt = decidedAt
@@ -86,6 +90,8 @@ public struct PerformanceMeasures: Sendable {
     public var decidedWithinOneWorkingDay: Proportion
     public var conversionToReferral: Proportion
     public var conversionBySource: [(source: String, proportion: Proportion)]
+    /// Per named school, GP practice or unit, busiest first: where thresholds are understood, and where not.
+    public var conversionByOrganisation: [(organisation: String, proportion: Proportion)]
     public var referrals: Int
     public var reReferralsWithinTwelveMonths: Proportion
     public var assessmentsWithin45WorkingDays: Proportion
@@ -108,6 +114,17 @@ public struct PerformanceMeasures: Sendable {
         let bySource = Dictionary(grouping: inPeriod, by: \.sourceCode).map { source, group in
             (source: source, proportion: Proportion(count: group.filter(\.becameReferral).count, of: group.count))
         }.sorted { $0.proportion.of > $1.proportion.of }
+        var organisations: [String: Proportion] = [:]
+        for contact in inPeriod {
+            guard let name = contact.organisation else { continue }
+            var p = organisations[name] ?? Proportion(count: 0, of: 0)
+            p.of += 1
+            if contact.becameReferral { p.count += 1 }
+            organisations[name] = p
+        }
+        let byOrganisation: [(organisation: String, proportion: Proportion)] = organisations
+            .map { (organisation: $0.key, proportion: $0.value) }
+            .sorted { a, b in a.proportion.of == b.proportion.of ? a.organisation < b.organisation : a.proportion.of > b.proportion.of }
 
         var referrals = 0, reReferrals: [UUID] = []
         var assessments = 0, assessmentsOnTime: [UUID] = [], assessmentsLate: [UUID] = [], seen = 0
@@ -166,6 +183,7 @@ public struct PerformanceMeasures: Sendable {
             decidedWithinOneWorkingDay: Proportion(count: onTime, of: decided.count),
             conversionToReferral: Proportion(count: referralsFromContacts.count, of: inPeriod.count),
             conversionBySource: bySource,
+            conversionByOrganisation: byOrganisation,
             referrals: referrals,
             reReferralsWithinTwelveMonths: Proportion(count: reReferrals.count, of: referrals, children: reReferrals),
             assessmentsWithin45WorkingDays: Proportion(count: assessmentsOnTime.count, of: assessments, children: assessmentsLate),

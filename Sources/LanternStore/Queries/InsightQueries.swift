@@ -10,7 +10,7 @@ public enum InsightQueries {
             guard let received = Day(iso: c.receivedOn) else { return nil }
             return ContactFacts(receivedOn: received, decisionDue: c.decisionDueAt, decidedAt: c.decidedAt,
                                 becameReferral: c.status == ContactStatus.referralOpened.rawValue,
-                                sourceCode: c.sourceCode, isReReferral: c.isReReferral)
+                                sourceCode: c.sourceCode, isReReferral: c.isReReferral, organisation: c.referrerOrganisation)
         }
     }
 

@@ -87,6 +87,7 @@ struct PerformanceController {
             MeasureRow(area: "Front door", measure: "Contacts that became referrals", value: m.conversionToReferral.label, drillDown: nil),
         ]
         rows += m.conversionBySource.map { MeasureRow(area: "Front door", measure: "Became referrals: \(sourceNames[$0.source] ?? $0.source)", value: $0.proportion.label, drillDown: nil) }
+        rows += m.conversionByOrganisation.prefix(25).map { MeasureRow(area: "Front door", measure: "Became referrals: \($0.organisation)", value: $0.proportion.label, drillDown: nil) }
         rows += [
             MeasureRow(area: "Referrals", measure: "Referrals", value: "\(m.referrals)", drillDown: nil),
             MeasureRow(area: "Referrals", measure: "Re-referrals within 12 months", value: m.reReferralsWithinTwelveMonths.label, drillDown: drill("reReferrals", m.reReferralsWithinTwelveMonths)),
