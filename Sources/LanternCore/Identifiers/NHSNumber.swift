@@ -40,18 +40,9 @@ public struct NHSNumber: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-extension NHSNumber: Codable {
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
-        }
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(digits)
-    }
+extension NHSNumber: CheckedIdentifier {
+    public init(checking text: String) throws(NHSNumberError) { try self.init(text) }
+    public var canonicalText: String { digits }
 }
 
 /// Why some text is not an NHS number, in words for the person who typed it.

@@ -67,18 +67,9 @@ public struct Postcode: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-extension Postcode: Codable {
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
-        }
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(formatted)
-    }
+extension Postcode: CheckedIdentifier {
+    public init(checking text: String) throws(PostcodeError) { try self.init(text) }
+    public var canonicalText: String { formatted }
 }
 
 /// Why some text is not a postcode, in words for the person who typed it.

@@ -56,18 +56,9 @@ public struct UPN: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-extension UPN: Codable {
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
-        }
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
+extension UPN: CheckedIdentifier {
+    public init(checking text: String) throws(UPNError) { try self.init(text) }
+    public var canonicalText: String { value }
 }
 
 /// Why some text is not a UPN, in words for the person who typed it.
