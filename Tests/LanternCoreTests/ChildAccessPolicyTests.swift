@@ -15,6 +15,12 @@ import Testing
         #expect(policy.decide(.init(userID: colleague, roles: [.socialWorker], teamID: nil), openAllocations: []) == .noRelationship)
     }
 
+    @Test func breakGlassOpensARecordToCaseworkersOnly() {
+        #expect(policy.decide(.init(userID: colleague, roles: [.socialWorker], teamID: teamB), openAllocations: [], breakGlass: true) == .allowed)
+        #expect(policy.decide(.init(userID: colleague, roles: [.partnerReferrer], teamID: nil), openAllocations: [], breakGlass: true) == .notPermitted)
+        #expect(policy.decide(.init(userID: colleague, roles: [.analyst], teamID: nil), openAllocations: [], breakGlass: true) == .notPermitted)
+    }
+
     @Test func theFrontDoorAndLeadersSeeEveryRecordAndPartnersNone() {
         #expect(policy.decide(.init(userID: colleague, roles: [.frontDoor], teamID: teamB), openAllocations: []) == .allowed)
         #expect(policy.decide(.init(userID: colleague, roles: [.serviceLeader], teamID: nil), openAllocations: []) == .allowed)

@@ -180,3 +180,40 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct BreakGlassTests {
+    @Test func aWorkerOutsideTheTeamCanOpenARecordOnlyWithAReasonThatIsAuditedAndShownToTheTeam() async throws {
+        try await withLantern { app in
+            let team = try await app.fixtures.team("Assessment Team North", kind: .assessment)
+            let other = try await app.fixtures.team("Children in Care Team", kind: .childrenInCare)
+            let manager = try await app.fixtures.signedIn("boss", roles: [.teamManager], team: team)
+            let outsider = try await app.fixtures.signedIn("kim", roles: [.socialWorker], team: other)
+            let child = try await app.fixtures.child("Amelia", "Nowak", reference: "L1000001")
+            try await AllocationModel(personID: child.id!, teamID: team.id!, workerID: nil, startedOn: Day(Date())).create(on: app.db)
+
+            try await app.testing().test(.GET, "/children/\(child.id!)", headers: outsider.headers) { res in
+                #expect(res.status == .forbidden)
+                #expect(res.body.string.contains("This record is not open to you"))
+                #expect(!res.body.string.contains("Amelia"))
+            }
+            let vague = try await app.testing().sendRequest(.POST, "/children/\(child.id!)/break-glass", headers: HTTPHeaders.form.merging(outsider.headers),
+                                                            body: formBody([("_csrf", outsider.csrf), ("reason", "need it")]))
+            #expect(vague.status == .forbidden)
+            #expect(vague.body.string.contains("at least 10 characters"))
+            #expect(vague.body.string.contains("need it"))
+            let opened = try await app.testing().sendRequest(.POST, "/children/\(child.id!)/break-glass", headers: HTTPHeaders.form.merging(outsider.headers),
+                                                             body: formBody([("_csrf", outsider.csrf), ("reason", "Out-of-hours call from police about this child tonight")]))
+            #expect(opened.status == .seeOther)
+            try await app.testing().test(.GET, "/children/\(child.id!)", headers: outsider.headers) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Amelia Nowak"))
+            }
+            let audited = try await AuditEventModel.query(on: app.db).filter(\.$action == AuditAction.breakGlass.rawValue).filter(\.$subjectID == child.id).count()
+            #expect(audited == 1)
+            try await app.testing().test(.GET, "/team", headers: manager.headers) { res in
+                #expect(res.body.string.contains("Opened by someone outside the team (1)"))
+                #expect(res.body.string.contains("Out-of-hours call from police"))
+            }
+        }
+    }
+}

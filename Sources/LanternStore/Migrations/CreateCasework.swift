@@ -39,13 +39,23 @@ struct CreateCasework: AsyncMigration {
             .field("saved_at", .datetime, .required)
             .unique(on: "user_id", "form_key")
             .create()
+        try await database.schema(BreakGlassModel.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(StaffUserModel.schema, .id))
+            .field("person_id", .uuid, .required, .references(PersonModel.schema, .id))
+            .field("owner_team_id", .uuid)
+            .field("reason", .string, .required)
+            .field("opened_at", .datetime, .required)
+            .field("expires_at", .datetime, .required)
+            .create()
         guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("CREATE INDEX break_glass_user_person ON break_glass (user_id, person_id, expires_at)").run()
         try await sql.raw("CREATE INDEX case_notes_person ON case_notes (person_id, occurred_on)").run()
         try await sql.raw("CREATE INDEX child_cases_open ON child_cases (is_open, next_due)").run()
     }
 
     func revert(on database: Database) async throws {
-        for schema in [DraftModel.schema, CaseNoteModel.schema, ChildCaseModel.schema] {
+        for schema in [BreakGlassModel.schema, DraftModel.schema, CaseNoteModel.schema, ChildCaseModel.schema] {
             try await database.schema(schema).delete()
         }
     }

@@ -82,3 +82,28 @@ public final class APITokenModel: Model, @unchecked Sendable {
         self.createdAt = createdAt
     }
 }
+
+/// A member of staff opened a child's record with no relationship to the child, giving a reason
+/// ("break-glass"). It lasts a working day, is audited, and is shown to the team that holds the case.
+public final class BreakGlassModel: Model, @unchecked Sendable {
+    public static let schema = "break_glass"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "user_id") public var user: StaffUserModel
+    @Parent(key: "person_id") public var person: PersonModel
+    @OptionalField(key: "owner_team_id") public var ownerTeamID: UUID?
+    @Field(key: "reason") public var reason: String
+    @Field(key: "opened_at") public var openedAt: Date
+    @Field(key: "expires_at") public var expiresAt: Date
+
+    public init() {}
+
+    public init(userID: UUID, personID: UUID, ownerTeamID: UUID?, reason: String, openedAt: Date, expiresAt: Date) {
+        self.$user.id = userID
+        self.$person.id = personID
+        self.ownerTeamID = ownerTeamID
+        self.reason = reason
+        self.openedAt = openedAt
+        self.expiresAt = expiresAt
+    }
+}

@@ -28,6 +28,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case accessRefused = "access.refused"
     case apiTokenCreated = "user.api-token"
     case reportExported = "report.export"
+    case breakGlass = "access.break-glass"
     case noteRecorded = "case.note"
     case allocationChanged = "case.allocate"
     case chronologyExported = "case.chronology-export"

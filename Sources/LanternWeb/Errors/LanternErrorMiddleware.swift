@@ -20,6 +20,10 @@ struct LanternErrorMiddleware: AsyncMiddleware {
     }
 
     private func response(for error: any Error, request: Request) async -> Response {
+        if case ChildAccessRefusal.noRelationship(let personID) = error, request.method == .GET, !request.url.path.hasPrefix("/api/"),
+           let page = try? await BreakGlassPage.render(request, personID: personID) {
+            return page
+        }
         let (status, title, detail, fields) = describe(error, request: request)
         if case LanternError.signInRequired(let returnTo) = error {
             let target = "/sign-in?next=" + (returnTo.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/")
@@ -56,6 +60,8 @@ struct LanternErrorMiddleware: AsyncMiddleware {
         case let lantern as LanternError:
             let fields: [FieldIssue] = if case .invalidFields(let issues) = lantern { issues } else { [] }
             return (lantern.status, lantern.title, lantern.detail, fields)
+        case is ChildAccessRefusal:
+            return (.forbidden, LanternError.forbidden.title, "This child is not allocated to you or your team.", [])
         case let decoding as DecodingError:
             let issue = FieldIssue(decoding)
             return (.unprocessableEntity, "There is a problem with what was sent", issue.message, [issue])

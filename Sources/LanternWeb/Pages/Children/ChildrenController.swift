@@ -26,6 +26,34 @@ struct ChildrenController {
     func register(_ routes: LanternRoutes) {
         routes.get("children", access: .roles(Self.readers), use: list)
         routes.get("children", ":personID", access: .roles(Self.readers), use: show)
+        routes.post("children", ":personID", "break-glass", access: .roles(ChildAccessPolicy.caseworkRoles), use: breakGlass)
+    }
+
+    struct BreakGlassForm: Content {
+        var reason: String?
+    }
+
+    /// Opening a record with no relationship to the child: a stated reason, audited, lasting a
+    /// working day, and shown to the team that holds the case.
+    @Sendable func breakGlass(req: Request) async throws -> Response {
+        let user = try req.user()
+        guard let id = req.parameters.get("personID", as: UUID.self), let person = try await PersonModel.find(id, on: req.db), person.isChild else {
+            throw LanternError.notFound(what: "that child's record")
+        }
+        let reason = (try req.content.decode(BreakGlassForm.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard reason.count >= 10 else {
+            return try await BreakGlassPage.render(req, personID: id, reason: reason,
+                                                   error: "Say why you need to open this record now, in a sentence (at least 10 characters)")
+        }
+        let owner = try await AllocationModel.query(on: req.db).filter(\.$person.$id == id).filter(\.$endedOn == nil).first()?.$team.id
+        let now = Date()
+        try await req.db.transaction { db in
+            try await BreakGlassModel(userID: user.id, personID: id, ownerTeamID: owner, reason: reason, openedAt: now,
+                                      expiresAt: now.addingTimeInterval(8 * 3600)).create(on: db)
+            try await AuditLog.record(.breakGlass, on: db, request: req, subjectKind: "person", subjectID: id,
+                                      summary: "Opened by break-glass: \(reason.prefix(200))")
+        }
+        return req.redirect(to: "/children/\(id)")
     }
 
     @Sendable func list(req: Request) async throws -> View {
@@ -63,14 +91,21 @@ struct ChildrenController {
             throw LanternError.notFound(what: "that child's record")
         }
         let allocations = try await AllocationModel.query(on: req.db).filter(\.$person.$id == id).filter(\.$endedOn == nil).all()
+        let brokenGlass = try await BreakGlassModel.query(on: req.db).filter(\.$user.$id == user.id).filter(\.$person.$id == id)
+            .filter(\.$expiresAt > Date()).count() > 0
         let decision = ChildAccessPolicy().decide(.init(userID: user.id, roles: user.roles, teamID: user.teamID),
-                                                  openAllocations: allocations.map { .init(teamID: $0.$team.id, workerID: $0.$worker.id) })
-        guard decision == .allowed else {
+                                                  openAllocations: allocations.map { .init(teamID: $0.$team.id, workerID: $0.$worker.id) },
+                                                  breakGlass: brokenGlass)
+        switch decision {
+        case .allowed:
+            return person
+        case .noRelationship:
             try await AuditLog.record(.accessRefused, on: req.db, request: req, subjectKind: "person", subjectID: id,
                                       summary: "Refused: no relationship with the child")
+            throw ChildAccessRefusal.noRelationship(personID: id)
+        case .notPermitted:
             throw LanternError.forbidden
         }
-        return person
     }
 
     private func openAllocations(for ids: [UUID], on db: any Database) async throws -> [UUID: AllocationModel] {
@@ -83,6 +118,27 @@ struct ChildrenController {
 
     static func describe(_ allocation: AllocationModel) -> String {
         if let worker = allocation.worker { "\(worker.displayName), \(allocation.team.name)" } else { "\(allocation.team.name) (no worker)" }
+    }
+}
+
+/// A record this user may only open by break-glass.
+enum ChildAccessRefusal: Error {
+    case noRelationship(personID: UUID)
+}
+
+/// The 403 page that explains why a record is closed and offers break-glass.
+enum BreakGlassPage {
+    struct Page: Encodable {
+        let chrome: Chrome
+        let personID: UUID
+        let reason: String
+        let error: String?
+    }
+
+    static func render(_ req: Request, personID: UUID, reason: String = "", error: String? = nil) async throws -> Response {
+        let page = Page(chrome: Chrome(request: req, title: error == nil ? "This record is not open to you" : "Error: This record is not open to you"),
+                        personID: personID, reason: reason, error: error)
+        return try await req.view.render("children/break-glass", page).encodeResponse(status: .forbidden, for: req)
     }
 }
 

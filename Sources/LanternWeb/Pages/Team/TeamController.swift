@@ -46,6 +46,7 @@ struct TeamController {
         let quiet: [CaseRow]
         let awaitingAuthorisation: [CaseRow]
         let awaitingSignOff: [CaseRow]
+        let brokenGlass: [CaseRow]
     }
 
     func register(_ routes: LanternRoutes) {
@@ -81,6 +82,9 @@ struct TeamController {
                              overdue: mine.filter(isOverdue).count, byCategory: breakdown)
         }
         let visitInterval = timescales.standards.childProtectionVisits
+        let glass = try await BreakGlassModel.query(on: req.db).filter(\.$ownerTeamID == teamID)
+            .filter(\.$openedAt > Date().addingTimeInterval(-30 * 24 * 3600)).with(\.$user).with(\.$person)
+            .sort(\.$openedAt, .descending).all()
         let page = Page(
             chrome: Chrome(request: req, title: "Team: \(team.name)"), teamName: team.name,
             teams: user.has(.serviceLeader) ? teams.map { Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id == teamID) } : [],
@@ -100,7 +104,11 @@ struct TeamController {
                 return calendar.workingDaysBetween(last, today) >= Self.quietWorkingDays
             }.map { row($0, "Last activity \($0.lastActivity.map(DisplayDate.long) ?? "none recorded")") },
             awaitingAuthorisation: cases.filter(\.awaitingAuthorisation).map { row($0, "Assessment submitted") },
-            awaitingSignOff: cases.filter(\.awaitingSignOff).map { row($0, "Closure proposed") })
+            awaitingSignOff: cases.filter(\.awaitingSignOff).map { row($0, "Closure proposed") },
+            brokenGlass: glass.map { g in
+                CaseRow(id: g.$person.id, name: g.person.fullName, reference: g.person.reference, worker: g.user.displayName,
+                        detail: "\(DisplayTime.long(g.openedAt)): \(g.reason)")
+            })
         return try await req.view.render("team", page)
     }
 }
