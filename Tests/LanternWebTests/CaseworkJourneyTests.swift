@@ -217,3 +217,50 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct DocumentTests {
+    func multipart(_ session: TestSession, title: String, filename: String, bytes: [UInt8]) -> (HTTPHeaders, ByteBuffer) {
+        let boundary = "lantern-test-boundary"
+        var body = ByteBuffer()
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(session.csrf)\r\n")
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n\(title)\r\n")
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = session.headers
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return (headers, body)
+    }
+
+    @Test func documentsAreTypeCheckedStoredAndDownloadedWithAnAuditLine() async throws {
+        try await withLantern { app in
+            let team = try await app.fixtures.team()
+            let worker = try await app.fixtures.signedIn("sam", roles: [.socialWorker], team: team)
+            let child = try await app.fixtures.child("Amelia", "Nowak", reference: "L1000001")
+            try await AllocationModel(personID: child.id!, teamID: team.id!, workerID: worker.user.id, startedOn: Day(Date())).create(on: app.db)
+            let pdf = Array("%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".utf8)
+            let (headers, body) = multipart(worker, title: "School report", filename: "report<script>.pdf", bytes: pdf)
+            let res = try await app.testing().sendRequest(.POST, "/children/\(child.id!)/documents", headers: headers, body: body)
+            #expect(res.status == .seeOther)
+            let stored = try #require(try await DocumentModel.query(on: app.db).first())
+            #expect(stored.filename == "reportscript.pdf")
+            #expect(stored.contentType == "application/pdf")
+            try await app.testing().test(.GET, "/children/\(child.id!)", headers: worker.headers) { page in
+                #expect(page.body.string.contains("School report"))
+            }
+            try await app.testing().test(.GET, "/children/\(child.id!)/documents/\(stored.id!)", headers: worker.headers) { download in
+                #expect(download.status == .ok)
+                #expect(Array(download.body.readableBytesView) == pdf)
+                #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
+            }
+            let audited = try await AuditEventModel.query(on: app.db).filter(\.$action == AuditAction.documentDownloaded.rawValue).count()
+            #expect(audited == 1)
+            let (badHeaders, badBody) = multipart(worker, title: "Not a report", filename: "report.pdf", bytes: Array("MZ\u{90}\u{0}program".utf8))
+            let refused = try await app.testing().sendRequest(.POST, "/children/\(child.id!)/documents", headers: badHeaders, body: badBody)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("must be a PDF"))
+            let count = try await DocumentModel.query(on: app.db).count()
+            #expect(count == 1)
+        }
+    }
+}

@@ -39,6 +39,18 @@ struct CreateCasework: AsyncMigration {
             .field("saved_at", .datetime, .required)
             .unique(on: "user_id", "form_key")
             .create()
+        try await database.schema(DocumentModel.schema)
+            .id()
+            .field("person_id", .uuid, .required, .references(PersonModel.schema, .id))
+            .field("title", .string, .required)
+            .field("filename", .string, .required)
+            .field("content_type", .string, .required)
+            .field("size", .int, .required)
+            .field("sha256", .string, .required)
+            .field("data", .data, .required)
+            .field("uploaded_by", .uuid, .required, .references(StaffUserModel.schema, .id))
+            .field("uploaded_at", .datetime)
+            .create()
         try await database.schema(BreakGlassModel.schema)
             .id()
             .field("user_id", .uuid, .required, .references(StaffUserModel.schema, .id))
@@ -55,7 +67,7 @@ struct CreateCasework: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        for schema in [BreakGlassModel.schema, DraftModel.schema, CaseNoteModel.schema, ChildCaseModel.schema] {
+        for schema in [DocumentModel.schema, BreakGlassModel.schema, DraftModel.schema, CaseNoteModel.schema, ChildCaseModel.schema] {
             try await database.schema(schema).delete()
         }
     }

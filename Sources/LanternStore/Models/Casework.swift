@@ -123,3 +123,33 @@ public final class DraftModel: Model, @unchecked Sendable {
         self.savedAt = savedAt
     }
 }
+
+/// A document on a child's record (a report, a letter, a photo of a drawing), stored in the
+/// database so that backups, restores and access control cover it like every other record.
+public final class DocumentModel: Model, @unchecked Sendable {
+    public static let schema = "documents"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "person_id") public var person: PersonModel
+    @Field(key: "title") public var title: String
+    @Field(key: "filename") public var filename: String
+    @Field(key: "content_type") public var contentType: String
+    @Field(key: "size") public var size: Int
+    @Field(key: "sha256") public var sha256: String
+    @Field(key: "data") public var data: Data
+    @Parent(key: "uploaded_by") public var uploadedBy: StaffUserModel
+    @Timestamp(key: "uploaded_at", on: .create) public var uploadedAt: Date?
+
+    public init() {}
+
+    public init(personID: UUID, title: String, filename: String, contentType: String, data: Data, sha256: String, uploadedBy: UUID) {
+        self.$person.id = personID
+        self.title = title
+        self.filename = filename
+        self.contentType = contentType
+        self.size = data.count
+        self.sha256 = sha256
+        self.data = data
+        self.$uploadedBy.id = uploadedBy
+    }
+}

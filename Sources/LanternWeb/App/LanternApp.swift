@@ -45,6 +45,7 @@ public enum LanternApp {
         ChildrenController().register(routes)
         FrontDoorController().register(routes)
         CaseworkController().register(routes)
+        DocumentsController().register(routes)
         MyWorkController().register(routes)
         TeamController().register(routes)
         PerformanceController().register(routes)

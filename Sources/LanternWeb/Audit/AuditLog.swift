@@ -29,6 +29,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case apiTokenCreated = "user.api-token"
     case reportExported = "report.export"
     case breakGlass = "access.break-glass"
+    case documentUploaded = "document.upload"
+    case documentDownloaded = "document.download"
     case noteRecorded = "case.note"
     case allocationChanged = "case.allocate"
     case chronologyExported = "case.chronology-export"

@@ -80,11 +80,19 @@ struct LanternRoutes {
         register(.POST, path, access, handler)
     }
 
+    /// A POST that accepts a body up to `maxBody` (uploads); others keep Vapor's small default.
+    @discardableResult
+    func upload<R: AsyncResponseEncodable>(_ path: PathComponent..., access: RouteAccess, maxBody: ByteCount,
+                                            use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        register(.POST, path, access, handler, body: .collect(maxSize: maxBody))
+    }
+
     private func register<R: AsyncResponseEncodable>(_ method: HTTPMethod, _ path: [PathComponent], _ access: RouteAccess,
-                                                     _ handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+                                                     _ handler: @escaping @Sendable (Request) async throws -> R,
+                                                     body: HTTPBodyStreamStrategy = .collect) -> Route {
         let full = prefix + path
         table.append(RouteEntry(method: method, path: "/" + full.map(\.description).joined(separator: "/"), access: access))
-        return builder.on(method, path) { req async throws -> R in
+        return builder.on(method, path, body: body) { req async throws -> R in
             try req.requireAccess(access)
             return try await handler(req)
         }

@@ -35,6 +35,15 @@ enum ChildPage {
         let label: String
     }
 
+    struct Document: Encodable {
+        let id: UUID
+        let title: String
+        let kind: String
+        let size: String
+        let uploaded: String
+        let by: String
+    }
+
     struct Page: Encodable {
         let chrome: Chrome
         let id: UUID
@@ -54,6 +63,7 @@ enum ChildPage {
         let canAllocate: Bool
         let workers: [Option]
         let notes: [Note]
+        let documents: [Document]
         let canRecord: Bool
         let canSeeAudit: Bool
         let errors: FormErrors
@@ -90,6 +100,10 @@ enum ChildPage {
         }
         let notes = try await CaseNoteModel.query(on: req.db).filter(\.$person.$id == id).with(\.$author)
             .sort(\.$occurredOn, .descending).sort(\.$createdAt, .descending).limit(20).all()
+        let documents = try await DocumentModel.query(on: req.db).filter(\.$person.$id == id).with(\.$uploadedBy)
+            .field(\.$id).field(\.$title).field(\.$contentType).field(\.$size).field(\.$uploadedAt).field(\.$uploadedBy.$id).field(\.$person.$id)
+            .field(\.$filename).field(\.$sha256)
+            .sort(\.$uploadedAt, .descending).all()
         try await AuditLog.record(.personViewed, on: req.db, request: req, subjectKind: "person", subjectID: id, summary: "Viewed the child's record")
         let page = Page(
             chrome: Chrome(request: req, title: errors.isEmpty ? person.fullName : "Error: \(person.fullName)"),
@@ -111,6 +125,11 @@ enum ChildPage {
                 Note(date: Day(iso: $0.occurredOn).map(DisplayDate.long) ?? $0.occurredOn, kind: $0.kind.label, author: $0.author.displayName,
                      text: $0.text, childSeen: $0.childSeen ? ($0.seenAlone ? "Child seen alone" : "Child seen") : ($0.kind.isVisit ? "Child not seen" : nil),
                      significant: $0.significant)
+            },
+            documents: documents.map {
+                Document(id: $0.id!, title: $0.title, kind: $0.contentType.contains("pdf") ? "PDF" : $0.contentType.contains("word") ? "Word" : "Image",
+                         size: $0.size < 1_048_576 ? "\(max(1, $0.size / 1024)) KB" : String(format: "%.1f MB", Double($0.size) / 1_048_576),
+                         uploaded: $0.uploadedAt.map { DisplayDate.long(Day($0)) } ?? "", by: $0.uploadedBy.displayName)
             },
             canRecord: isCaseworker, canSeeAudit: user.has(.administrator), errors: errors, failedAction: refill?.action)
         return try await req.view.render("children/show", page)
