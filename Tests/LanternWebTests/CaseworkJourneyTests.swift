@@ -264,3 +264,35 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct SupervisionTests {
+    @Test func supervisionListsTheCasesDiscussedAndNotesEachChildsRecord() async throws {
+        try await withLantern { app in
+            let team = try await app.fixtures.team()
+            let manager = try await app.fixtures.signedIn("boss", roles: [.teamManager], team: team)
+            let worker = try await app.fixtures.signedIn("sam", roles: [.socialWorker], team: team)
+            let child = try await app.fixtures.child("Amelia", "Nowak", reference: "L1000001")
+            let stranger = try await app.fixtures.child("Oliver", "Khan", reference: "L1000002")
+            try await AllocationModel(personID: child.id!, teamID: team.id!, workerID: worker.user.id, startedOn: Day(Date())).create(on: app.db)
+            try await app.testing().test(.GET, "/team", headers: manager.headers) { res in
+                #expect(res.body.string.contains("None recorded"))
+            }
+            let res = try await app.testing().sendRequest(.POST, "/team/supervision", headers: HTTPHeaders.form.merging(manager.headers), body: formBody([
+                ("_csrf", manager.csrf), ("worker", worker.user.id!.uuidString), ("date", DisplayDate.entry(Day(Date()))),
+                ("cases[]", child.id!.uuidString), ("cases[]", stranger.id!.uuidString), ("notes", "Plan reviewed; visit weekly until the conference."),
+            ]))
+            #expect(res.status == .seeOther)
+            let supervision = try #require(try await SupervisionModel.query(on: app.db).first())
+            // A child not allocated to the worker cannot be ticked in, even by a tampered form.
+            #expect(supervision.cases == [child.id!])
+            let notes = try await CaseNoteModel.query(on: app.db).filter(\.$kind == .managementOversight).all()
+            #expect(notes.map(\.$person.id) == [child.id!])
+            try await app.testing().test(.GET, "/team", headers: manager.headers) { page in
+                #expect(page.body.string.contains(DisplayDate.long(Day(Date()))))
+            }
+            try await app.testing().test(.GET, "/team/supervision/new", headers: worker.headers) { denied in
+                #expect(denied.status == .forbidden)
+            }
+        }
+    }
+}

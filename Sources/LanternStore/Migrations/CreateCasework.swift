@@ -51,6 +51,15 @@ struct CreateCasework: AsyncMigration {
             .field("uploaded_by", .uuid, .required, .references(StaffUserModel.schema, .id))
             .field("uploaded_at", .datetime)
             .create()
+        try await database.schema(SupervisionModel.schema)
+            .id()
+            .field("worker_id", .uuid, .required, .references(StaffUserModel.schema, .id))
+            .field("supervisor_id", .uuid, .required, .references(StaffUserModel.schema, .id))
+            .field("held_on", .string, .required)
+            .field("cases", .string, .required)
+            .field("notes", .string, .required)
+            .field("created_at", .datetime)
+            .create()
         try await database.schema(BreakGlassModel.schema)
             .id()
             .field("user_id", .uuid, .required, .references(StaffUserModel.schema, .id))
@@ -67,7 +76,7 @@ struct CreateCasework: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        for schema in [DocumentModel.schema, BreakGlassModel.schema, DraftModel.schema, CaseNoteModel.schema, ChildCaseModel.schema] {
+        for schema in [SupervisionModel.schema, DocumentModel.schema, BreakGlassModel.schema, DraftModel.schema, CaseNoteModel.schema, ChildCaseModel.schema] {
             try await database.schema(schema).delete()
         }
     }

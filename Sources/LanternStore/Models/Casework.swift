@@ -153,3 +153,30 @@ public final class DocumentModel: Model, @unchecked Sendable {
         self.$uploadedBy.id = uploadedBy
     }
 }
+
+/// A supervision session between a manager and a worker, listing the cases discussed. Each case
+/// discussed also gets a management oversight note, so the decision is on the child's record.
+public final class SupervisionModel: Model, @unchecked Sendable {
+    public static let schema = "supervisions"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "worker_id") public var worker: StaffUserModel
+    @Parent(key: "supervisor_id") public var supervisor: StaffUserModel
+    @Field(key: "held_on") public var heldOn: String
+    /// JSON array of the person ids discussed.
+    @Field(key: "cases") public var casesJSON: String
+    @Field(key: "notes") public var notes: String
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(workerID: UUID, supervisorID: UUID, heldOn: Day, cases: [UUID], notes: String) {
+        self.$worker.id = workerID
+        self.$supervisor.id = supervisorID
+        self.heldOn = heldOn.iso
+        self.casesJSON = String(decoding: (try? JSONEncoder().encode(cases)) ?? Data("[]".utf8), as: UTF8.self)
+        self.notes = notes
+    }
+
+    public var cases: [UUID] { (try? JSONDecoder().decode([UUID].self, from: Data(casesJSON.utf8))) ?? [] }
+}

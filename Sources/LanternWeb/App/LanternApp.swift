@@ -48,6 +48,7 @@ public enum LanternApp {
         DocumentsController().register(routes)
         MyWorkController().register(routes)
         TeamController().register(routes)
+        SupervisionController().register(routes)
         PerformanceController().register(routes)
         ReturnsController().register(routes)
         ReferralsController().register(routes)

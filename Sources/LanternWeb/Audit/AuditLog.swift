@@ -30,6 +30,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reportExported = "report.export"
     case breakGlass = "access.break-glass"
     case documentUploaded = "document.upload"
+    case supervisionRecorded = "supervision.record"
     case documentDownloaded = "document.download"
     case noteRecorded = "case.note"
     case allocationChanged = "case.allocate"

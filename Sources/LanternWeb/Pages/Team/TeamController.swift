@@ -18,6 +18,9 @@ struct TeamController {
         let weighted: String
         let overdue: Int
         let byCategory: String
+        let lastSupervision: String
+        let supervisionDue: Bool
+        let id: UUID
     }
 
     struct CaseRow: Encodable {
@@ -73,13 +76,19 @@ struct TeamController {
             CaseRow(id: c.personID, name: c.name, reference: c.reference, worker: c.workerName ?? "Not allocated", detail: detail)
         }
         let isOverdue: (CaseloadQueries.OpenCase) -> Bool = { c in c.nextDue.map { timescales.reading(due: $0, on: today).isOverdue } ?? false }
+        let supervisions = try await SupervisionModel.query(on: req.db).filter(\.$worker.$id ~~ members.compactMap(\.id)).all()
+        let lastSupervision = Dictionary(grouping: supervisions, by: { $0.$worker.id }).compactMapValues { $0.compactMap { Day(iso: $0.heldOn) }.max() }
         let workers = members.map { member -> WorkerRow in
             let mine = cases.filter { $0.workerID == member.id }
             let weighted = mine.reduce(0.0) { $0 + weights.weight(of: $1.category ?? .assessment) }
             let counts = Dictionary(grouping: mine, by: { $0.category ?? .assessment }).mapValues(\.count)
             let breakdown = CaseloadCategory.allCases.compactMap { cat in counts[cat].map { "\($0) \(cat.label.lowercased())" } }.joined(separator: ", ")
+            let last = lastSupervision[member.id!]
+            // Supervision at least every 4 weeks is the common local standard for social workers.
             return WorkerRow(name: member.displayName, count: mine.count, weighted: String(format: "%.1f", weighted),
-                             overdue: mine.filter(isOverdue).count, byCategory: breakdown)
+                             overdue: mine.filter(isOverdue).count, byCategory: breakdown,
+                             lastSupervision: last.map(DisplayDate.long) ?? "None recorded",
+                             supervisionDue: last.map { $0.adding(days: 28) < today } ?? true, id: member.id!)
         }
         let visitInterval = timescales.standards.childProtectionVisits
         let glass = try await BreakGlassModel.query(on: req.db).filter(\.$ownerTeamID == teamID)
