@@ -75,3 +75,41 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct DraftTests {
+    @Test func aDraftIsKeptForItsAuthorOnlyAndClearedBySaving() async throws {
+        try await withLantern { app in
+            let team = try await app.fixtures.team()
+            let worker = try await app.fixtures.signedIn("sam", roles: [.socialWorker], team: team)
+            let other = try await app.fixtures.signedIn("kim", roles: [.socialWorker], team: team)
+            let child = try await app.fixtures.child("Amelia", "Nowak", reference: "L1000001")
+            try await AllocationModel(personID: child.id!, teamID: team.id!, workerID: worker.user.id, startedOn: Day(Date())).create(on: app.db)
+            let key = "visit-\(child.id!)"
+            var headers = worker.headers
+            headers.contentType = .json
+            headers.add(name: CSRFMiddleware.header, value: worker.csrf)
+            let body = #"{"fields":{"kind":"homeVisit","text":"Half-typed note about the visit","childSeen":"yes","factors":["2B","3A"]}}"#
+            let saved = try await app.testing().sendRequest(.PUT, "/drafts/\(key)", headers: headers, body: ByteBuffer(string: body))
+            #expect(saved.status == .noContent)
+            try await app.testing().test(.GET, "/drafts/\(key)", headers: worker.headers) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Half-typed note about the visit"))
+                #expect(res.body.string.contains("3A"))
+            }
+            try await app.testing().test(.GET, "/drafts/\(key)", headers: other.headers) { res in
+                #expect(res.status == .notFound)
+            }
+            var forged = worker.headers
+            forged.contentType = .json
+            let noToken = try await app.testing().sendRequest(.PUT, "/drafts/\(key)", headers: forged, body: ByteBuffer(string: body))
+            #expect(noToken.status == .forbidden)
+            let visit = try await app.testing().sendRequest(.POST, "/children/\(child.id!)/visits", headers: HTTPHeaders.form.merging(worker.headers),
+                                                    body: formBody([("_csrf", worker.csrf), ("kind", "homeVisit"), ("date", DisplayDate.entry(Day(Date()))),
+                                                                    ("childSeen", "yes"), ("seenAlone", "no"), ("text", "The finished note")]))
+            #expect(visit.status == .seeOther, "\(visit.body.string.prefix(600))")
+            try await app.testing().test(.GET, "/drafts/\(key)", headers: worker.headers) { res in
+                #expect(res.status == .notFound)
+            }
+        }
+    }
+}

@@ -55,6 +55,7 @@ public enum LanternApp {
         AuditController().register(routes)
         UsersController().register(routes)
         PasswordController().register(routes)
+        DraftsController().register(routes)
         CalendarController().register(routes)
         let api = routes.grouped("api", "v1")
         ChildrenAPI().register(api)

@@ -12,11 +12,15 @@ enum CaseRecorder {
     }
 
     /// Applies `actions` in order; nothing is stored unless every one is allowed.
+    /// Inside a transaction, pass `db` and the `timescales` read before it began: reading the
+    /// calendar needs a connection of its own, which a transaction on a one-connection pool
+    /// (SQLite) would never get.
     static func apply(_ actions: [CaseworkAction], to personID: UUID, by user: SignedInUser, request: Request,
-                      on db: (any Database)? = nil, summary: String) async throws(CaseRecorderError) {
+                      on db: (any Database)? = nil, timescales given: StatutoryTimescales? = nil,
+                      summary: String) async throws(CaseRecorderError) {
         do {
-            let calendar = try await request.workingDays()
-            let timescales = StatutoryTimescales(calendar: calendar)
+            let timescales: StatutoryTimescales
+            if let given { timescales = given } else { timescales = StatutoryTimescales(calendar: try await request.workingDays()) }
             let work: @Sendable (any Database) async throws -> Void = { db in
                 try await CaseWrites.apply(actions, to: personID, by: actor(for: user), today: Day(Date()), timescales: timescales, on: db)
                 try await AuditLog.record(.caseUpdated, on: db, request: request, subjectKind: "person", subjectID: personID, summary: summary)
@@ -31,8 +35,8 @@ enum CaseRecorder {
 
     /// Recomputes a case's derived columns after something outside the workflow changed (a visit
     /// or note), so "last activity" and "last seen" stay true.
-    static func refresh(_ personID: UUID, request: Request, on db: any Database) async throws {
-        try await CaseWrites.refresh(personID, timescales: StatutoryTimescales(calendar: try await request.workingDays()), on: db)
+    static func refresh(_ personID: UUID, timescales: StatutoryTimescales, on db: any Database) async throws {
+        try await CaseWrites.refresh(personID, timescales: timescales, on: db)
     }
 }
 

@@ -20,6 +20,7 @@ struct Chrome: Encodable {
     let user: UserSummary?
     let nav: [NavItem]
     let csrf: String?
+    let canSearch: Bool
 
     init(request: Request, title: String) {
         self.title = title
@@ -29,6 +30,7 @@ struct Chrome: Encodable {
                         roles: $0.roles.sorted().map(\.label).joined(separator: ", "))
         }
         self.csrf = signedIn?.csrfToken
+        self.canSearch = signedIn.map { $0.hasAny(ChildrenController.readers) } ?? false
         let path = request.url.path
         self.nav = signedIn.map { user in
             Navigation.items(for: user.roles).map { item in

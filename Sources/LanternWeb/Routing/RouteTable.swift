@@ -80,6 +80,18 @@ struct LanternRoutes {
         register(.POST, path, access, handler)
     }
 
+    @discardableResult
+    func put<R: AsyncResponseEncodable>(_ path: PathComponent..., access: RouteAccess,
+                                         use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        register(.PUT, path, access, handler)
+    }
+
+    @discardableResult
+    func delete<R: AsyncResponseEncodable>(_ path: PathComponent..., access: RouteAccess,
+                                            use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        register(.DELETE, path, access, handler)
+    }
+
     /// A POST that accepts a body up to `maxBody` (uploads); others keep Vapor's small default.
     @discardableResult
     func upload<R: AsyncResponseEncodable>(_ path: PathComponent..., access: RouteAccess, maxBody: ByteCount,

@@ -104,6 +104,7 @@ struct CaseworkController {
             return try await visitPage(req, person: person, form: form, errors: FormErrors(issues)).encodeResponse(status: .unprocessableEntity, for: req)
         }
         let hasOpenEpisode = try await ChildCaseModel.query(on: req.db).filter(\.$person.$id == personID).filter(\.$isOpen == true).count() > 0
+        let timescales = StatutoryTimescales(calendar: try await req.workingDays())
         do {
             try await req.db.transaction { db in
                 let note = CaseNoteModel(personID: personID, kind: kind, occurredOn: day, childSeen: seen, seenAlone: alone, text: text,
@@ -113,15 +114,16 @@ struct CaseworkController {
                                           summary: "Recorded \(kind.rawValue)\(seen ? ", child seen" : "")")
                 if seen && hasOpenEpisode {
                     try await CaseRecorder.apply([.recordChildSeen(on: day, seenAlone: alone)], to: personID, by: user, request: req, on: db,
-                                                 summary: "Child seen on a visit")
+                                                 timescales: timescales, summary: "Child seen on a visit")
                 } else {
-                    try await CaseRecorder.refresh(personID, request: req, on: db)
+                    try await CaseRecorder.refresh(personID, timescales: timescales, on: db)
                 }
             }
         } catch let error as CaseRecorderError {
             return try await visitPage(req, person: person, form: form, errors: FormErrors([FieldIssue(field: "date", message: error.message)]))
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
+        try await DraftsController.clear("visit-\(personID)", for: user.id, on: req.db)
         return req.redirect(to: "/children/\(personID)")
     }
 

@@ -100,6 +100,7 @@ struct FrontDoorController {
                 .encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let valid):
             let contact = try await ContactIntake.record(valid, referrerUserID: nil, enteredBy: user, request: req)
+            try await DraftsController.clear("contact", for: user.id, on: req.db)
             return req.redirect(to: "/front-door/contacts/\(contact.id!)")
         }
     }
@@ -206,6 +207,7 @@ struct FrontDoorController {
         }
         try await save(updated, contact: contact, user: user, approving: actor.has(.manager) && decision.decision.needsManagerApproval,
                        action: .contactDecided, summary: "Decision recorded: \(decision.decision.rawValue)", req: req)
+        try await DraftsController.clear("decision-\(contact.id!)", for: user.id, on: req.db)
         return req.redirect(to: "/front-door/contacts/\(contact.id!)")
     }
 
@@ -268,6 +270,7 @@ struct FrontDoorController {
             }
         }
         let isReReferral = reReferral
+        let timescales = StatutoryTimescales(calendar: try await req.workingDays())
         try await req.db.transaction { db in
             try contact.setWorkflow(updated, decidedBy: user.id, approvedBy: approving ? user.id : nil, now: now)
             contact.isReReferral = isReReferral
@@ -277,7 +280,8 @@ struct FrontDoorController {
             }
             try await contact.save(on: db)
             if updated.status == .referralOpened, let referralDay = updated.concludedOn {
-                try await Self.openReferral(for: contact, on: referralDay, decision: updated.decision, user: user, req: req, db: db)
+                try await Self.openReferral(for: contact, on: referralDay, decision: updated.decision, user: user, req: req, db: db,
+                                            timescales: timescales)
             }
             for subject in contact.subjects {
                 try await AuditLog.record(action, on: db, request: req, subjectKind: "person", subjectID: subject.$person.id,
@@ -291,7 +295,7 @@ extension FrontDoorController {
     /// A referral opens each child's episode of need and puts the child in the receiving team's
     /// unallocated queue (a strategy discussion goes to safeguarding, an assessment to assessment).
     static func openReferral(for contact: ContactModel, on referralDay: Day, decision: ReferralDecision?, user: SignedInUser,
-                             req: Request, db: any Database) async throws {
+                             req: Request, db: any Database, timescales: StatutoryTimescales) async throws {
         let wanted: [TeamKind] = decision?.decision == .strategyDiscussion ? [.safeguarding, .assessment] : [.assessment, .safeguarding]
         var team: TeamModel?
         for kind in wanted where team == nil {
@@ -304,7 +308,8 @@ extension FrontDoorController {
             if try await ChildCaseModel.query(on: db).filter(\.$person.$id == personID).filter(\.$isOpen == true).count() > 0 { continue }
             do throws(CaseRecorderError) {
                 try await CaseRecorder.apply([.openEpisodeOfNeed(referralDate: referralDay, source: source, primaryNeed: nil)],
-                                             to: personID, by: user, request: req, on: db, summary: "Referral opened from contact \(contact.reference)")
+                                             to: personID, by: user, request: req, on: db, timescales: timescales,
+                                             summary: "Referral opened from contact \(contact.reference)")
             } catch {
                 throw LanternError.refused(error.message)
             }

@@ -71,6 +71,7 @@ struct ReferralsController {
                 .encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let valid):
             let contact = try await ContactIntake.record(valid, referrerUserID: user.id, enteredBy: user, request: req)
+            try await DraftsController.clear("contact", for: user.id, on: req.db)
             return req.redirect(to: "/referrals?sent=\(contact.reference)")
         }
     }
