@@ -38,6 +38,16 @@ import VaporTesting
             }
             let exports = try await AuditEventModel.query(on: app.db).filter(\.$action == AuditAction.reportExported.rawValue).count()
             #expect(exports == 2)
+            // Needs analysis: the same assessments, by primary need.
+            let needs = NeedsAnalysis.compute(try await ReturnsQueries.childCases(on: app.db).map {
+                NeedsFacts(snapshot: $0.snapshot, birthDate: $0.person.birthDate, ethnicity: $0.person.ethnicity, postcodeDistrict: nil)
+            }, period: period)
+            #expect(needs.assessments == expected.assessmentsWithin45WorkingDays.of)
+            try await app.testing().test(.GET, "/performance/needs", headers: analyst.headers) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("\(needs.assessments) assessments authorised"))
+                if let top = needs.primaryNeeds.first { #expect(res.body.string.contains(top.key + ":")) }
+            }
             // The analyst's returns page lists Lantern's checks and downloads the census.
             try await app.testing().test(.GET, "/returns?year=2026", headers: analyst.headers) { res in
                 #expect(res.status == .ok)

@@ -50,6 +50,7 @@ public enum LanternApp {
         TeamController().register(routes)
         SupervisionController().register(routes)
         PerformanceController().register(routes)
+        NeedsController().register(routes)
         ReturnsController().register(routes)
         ReferralsController().register(routes)
         AuditController().register(routes)
