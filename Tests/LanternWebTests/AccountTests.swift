@@ -113,3 +113,29 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct HomeTests {
+    @Test func theHomePageShowsEachRoleWhatWaitsForThem() async throws {
+        try await withLantern { app in
+            _ = try await DemoCouncil.seed(app: app, password: "harbour falcon thistle", childCount: 30)
+            let team = try #require(try await TeamModel.query(on: app.db).filter(\.$name == "Assessment Team North").first())
+            let manager = try await app.fixtures.signedIn("boss", roles: [.teamManager], team: team)
+            let frontDoor = try await app.fixtures.signedIn("mash", roles: [.frontDoor])
+            let partner = try await app.fixtures.signedIn("teacher", roles: [.partnerReferrer])
+            let open = try await CaseloadQueries.openCases(teamID: team.id!, on: app.db)
+            try await app.testing().test(.GET, "/", headers: manager.headers) { res in
+                #expect(res.body.string.contains("\(open.count) open cases"))
+                #expect(res.body.string.contains("\(open.filter { $0.workerID == nil }.count) unallocated"))
+            }
+            let waiting = try await ContactModel.query(on: app.db).filter(\.$status ~~ FrontDoorController.open).count()
+            #expect(waiting == 5)
+            try await app.testing().test(.GET, "/", headers: frontDoor.headers) { res in
+                #expect(res.body.string.contains("\(waiting) contacts waiting for a decision"))
+            }
+            try await app.testing().test(.GET, "/", headers: partner.headers) { res in
+                #expect(res.body.string.contains("Tell us about a child"))
+                #expect(!res.body.string.contains("contacts waiting"))
+            }
+        }
+    }
+}

@@ -21,6 +21,13 @@ struct HomeController {
         let teamCaseload: Int?
         let isAdministrator: Bool
         let canSeeChildren: Bool
+        let isPartner: Bool
+        let frontDoorWaiting: Int?
+        let frontDoorOverdue: Int?
+        let unallocated: Int?
+        let awaitingAuthorisation: Int?
+        let showTeam: Bool
+        let showFrontDoor: Bool
     }
 
     func register(_ routes: LanternRoutes) {
@@ -36,15 +43,25 @@ struct HomeController {
             .all()
             .map { ChildRow(id: try $0.person.requireID(), name: $0.person.fullName, reference: $0.person.reference) }
             .sorted { $0.name < $1.name }
-        var teamCaseload: Int?
+        var teamCaseload: Int?, unallocated: Int?, awaitingAuthorisation: Int?
         if let teamID = user.teamID, user.hasAny([.teamManager, .serviceLeader]) {
-            teamCaseload = try await AllocationModel.query(on: req.db)
-                .filter(\.$team.$id == teamID).filter(\.$endedOn == nil).count()
+            let cases = try await CaseloadQueries.openCases(teamID: teamID, on: req.db)
+            teamCaseload = cases.count
+            unallocated = cases.filter { $0.workerID == nil }.count
+            awaitingAuthorisation = cases.filter(\.awaitingAuthorisation).count
+        }
+        var waiting: Int?, overdue: Int?
+        if user.has(.frontDoor) {
+            let open = try await ContactModel.query(on: req.db).filter(\.$status ~~ FrontDoorController.open).all()
+            waiting = open.count
+            overdue = open.filter { $0.decisionDueAt < Date() }.count
         }
         let page = Page(chrome: Chrome(request: req, title: "Home"), displayName: user.displayName, teamName: user.teamName,
                         roles: user.roles.sorted().map(\.label).joined(separator: ", "), myChildren: mine,
                         teamCaseload: teamCaseload, isAdministrator: user.has(.administrator),
-                        canSeeChildren: user.hasAny(ChildrenController.readers))
+                        canSeeChildren: user.hasAny(ChildrenController.readers), isPartner: user.has(.partnerReferrer),
+                        frontDoorWaiting: waiting, frontDoorOverdue: overdue, unallocated: unallocated,
+                        awaitingAuthorisation: awaitingAuthorisation, showTeam: teamCaseload != nil, showFrontDoor: waiting != nil)
         return try await req.view.render("home", page)
     }
 }
