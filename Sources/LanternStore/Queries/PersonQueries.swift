@@ -9,8 +9,9 @@ public enum PersonQueries {
     public static func allMatchRecords(on db: any Database) async throws -> [PersonRecord] {
         let people = try await PersonModel.query(on: db).all()
         let aliases = Dictionary(grouping: try await PersonAliasModel.query(on: db).all(), by: { $0.$person.id })
-        let links = Dictionary(grouping: try await RelationshipModel.query(on: db).all(), by: { $0.$person.id })
-        let reverse = Dictionary(grouping: try await RelationshipModel.query(on: db).all(), by: { $0.$relative.id })
+        let relationships = try await RelationshipModel.query(on: db).all()
+        let links = Dictionary(grouping: relationships, by: { $0.$person.id })
+        let reverse = Dictionary(grouping: relationships, by: { $0.$relative.id })
         return people.map { person in
             let id = person.id!
             let linked = (links[id] ?? []).map(\.$relative.id) + (reverse[id] ?? []).map(\.$person.id)

@@ -32,12 +32,6 @@ enum CaseRecorder {
             throw .failed(error)
         }
     }
-
-    /// Recomputes a case's derived columns after something outside the workflow changed (a visit
-    /// or note), so "last activity" and "last seen" stay true.
-    static func refresh(_ personID: UUID, timescales: StatutoryTimescales, on db: any Database) async throws {
-        try await CaseWrites.refresh(personID, timescales: timescales, on: db)
-    }
 }
 
 enum CaseRecorderError: Error {

@@ -22,3 +22,16 @@ struct FormErrors: Encodable {
 
     private enum Keys: String, CodingKey { case list, field, any }
 }
+
+/// One choice in a select box, radio group or checkbox list, as every form page renders it.
+struct FormOption: Encodable {
+    let value: String
+    let label: String
+    let selected: Bool
+
+    init(value: String, label: String, selected: Bool = false) {
+        self.value = value
+        self.label = label
+        self.selected = selected
+    }
+}

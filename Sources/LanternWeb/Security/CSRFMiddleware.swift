@@ -1,3 +1,4 @@
+import LanternCore
 import Vapor
 
 /// Every state-changing request made with a session cookie must carry the session's CSRF token,
@@ -17,7 +18,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         guard hasSessionCookie || isSignInForm else { return try await next.respond(to: request) }
         let expected: String? = if isSignInForm { request.cookies[Self.signInCookie]?.string } else { request.signedInUser?.csrfToken }
         let sent = request.headers.first(name: Self.header) ?? (try? request.content.get(String.self, at: Self.field))
-        guard let expected, !expected.isEmpty, let sent, SessionTokens.constantTimeEquals(expected, sent) else {
+        guard let expected, !expected.isEmpty, let sent, ConstantTime.isEqual(expected, sent) else {
             throw LanternError.csrfRejected
         }
         return try await next.respond(to: request)

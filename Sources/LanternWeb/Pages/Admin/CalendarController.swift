@@ -19,11 +19,6 @@ struct CalendarController {
         let name: String
     }
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
 
     struct Page: Encodable {
         let chrome: Chrome
@@ -34,7 +29,7 @@ struct CalendarController {
         let entries: [EntryRow]
         let errors: FormErrors
         let form: Form
-        let kinds: [Option]
+        let kinds: [FormOption]
     }
 
     struct Form: Content {
@@ -111,7 +106,7 @@ struct CalendarController {
         let entries = try await CalendarDayModel.query(on: req.db).sort(\.$day).all().map {
             EntryRow(id: $0.id!, date: Day(iso: $0.day).map(DisplayDate.long) ?? $0.day, kind: $0.kind.label, name: $0.name)
         }
-        let kinds = CalendarDayModel.Kind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: form.kind == $0.rawValue) }
+        let kinds = CalendarDayModel.Kind.allCases.map { FormOption(value: $0.rawValue, label: $0.label, selected: form.kind == $0.rawValue) }
         let page = Page(chrome: Chrome(request: req, title: errors.isEmpty ? "Working-day calendar" : "Error: Working-day calendar"),
                         year: year, previousYear: year - 1, nextYear: year + 1, holidays: holidays, entries: entries,
                         errors: errors, form: form, kinds: kinds)

@@ -21,11 +21,6 @@ struct UsersController {
         let users: [UserRow]
     }
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
 
     struct NewUserForm: Content {
         var username: String?
@@ -43,9 +38,9 @@ struct UsersController {
         let username: String
         let name: String
         let organisation: String
-        let roles: [Option]
-        let teams: [Option]
-        let agencies: [Option]
+        let roles: [FormOption]
+        let teams: [FormOption]
+        let agencies: [FormOption]
     }
 
     func register(_ routes: LanternRoutes) {
@@ -138,10 +133,10 @@ struct UsersController {
         let page = NewUserPage(
             chrome: Chrome(request: req, title: errors.isEmpty ? "Add a user" : "Error: Add a user"), errors: errors,
             username: form.username ?? "", name: form.name ?? "", organisation: form.organisation ?? "",
-            roles: Role.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: chosenRoles.contains($0.rawValue)) },
-            teams: [Option(value: "", label: "No team", selected: (form.team ?? "").isEmpty)]
-                + teams.map { Option(value: $0.id!.uuidString, label: $0.name, selected: form.team == $0.id!.uuidString) },
-            agencies: Agency.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: (form.agency ?? "council") == $0.rawValue) })
+            roles: Role.allCases.map { FormOption(value: $0.rawValue, label: $0.label, selected: chosenRoles.contains($0.rawValue)) },
+            teams: [FormOption(value: "", label: "No team", selected: (form.team ?? "").isEmpty)]
+                + teams.map { FormOption(value: $0.id!.uuidString, label: $0.name, selected: form.team == $0.id!.uuidString) },
+            agencies: Agency.allCases.map { FormOption(value: $0.rawValue, label: $0.label, selected: (form.agency ?? "council") == $0.rawValue) })
         return try await req.view.render("admin/user-new", page)
     }
 }

@@ -61,7 +61,7 @@ struct CaseworkController {
         let name: String
         let errors: FormErrors
         let form: VisitForm
-        let kinds: [ContactForm.Option]
+        let kinds: [FormOption]
     }
 
     struct VisitForm: Content {
@@ -116,7 +116,7 @@ struct CaseworkController {
                     try await CaseRecorder.apply([.recordChildSeen(on: day, seenAlone: alone)], to: personID, by: user, request: req, on: db,
                                                  timescales: timescales, summary: "Child seen on a visit")
                 } else {
-                    try await CaseRecorder.refresh(personID, timescales: timescales, on: db)
+                    try await CaseWrites.refresh(personID, timescales: timescales, on: db)
                 }
             }
         } catch let error as CaseRecorderError {
@@ -130,7 +130,7 @@ struct CaseworkController {
     private func visitPage(_ req: Request, person: PersonModel, form: VisitForm, errors: FormErrors) async throws -> View {
         let user = try req.user()
         let kinds = CaseNoteKind.allCases.filter { $0 != .managementOversight || user.has(.teamManager) }
-            .map { ContactForm.Option(value: $0.rawValue, label: $0.label, selected: form.kind == $0.rawValue) }
+            .map { FormOption(value: $0.rawValue, label: $0.label, selected: form.kind == $0.rawValue) }
         return try await req.view.render("children/visit", VisitPage(
             chrome: Chrome(request: req, title: errors.isEmpty ? "Record a visit or note" : "Error: Record a visit or note"),
             id: try person.requireID(), name: person.fullName, errors: errors, form: form, kinds: kinds))

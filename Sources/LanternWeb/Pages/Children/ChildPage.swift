@@ -30,10 +30,6 @@ enum ChildPage {
         let significant: Bool
     }
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-    }
 
     struct Document: Encodable {
         let id: UUID
@@ -61,7 +57,7 @@ enum ChildPage {
         let forms: [CaseActionForm]
         let allocations: [AllocationRow]
         let canAllocate: Bool
-        let workers: [Option]
+        let workers: [FormOption]
         let notes: [Note]
         let documents: [Document]
         let canRecord: Bool
@@ -92,11 +88,11 @@ enum ChildPage {
             .sort(\.$startedOn, .descending).all()
         let openTeam = allocations.first { $0.endedOn == nil }?.$team.id
         let canAllocate = user.has(.teamManager) && (openTeam == nil || openTeam == user.teamID)
-        var workers: [Option] = []
+        var workers: [FormOption] = []
         if canAllocate, let teamID = user.teamID {
             workers = try await StaffUserModel.query(on: req.db).filter(\.$team.$id == teamID).filter(\.$active == true).sort(\.$displayName).all()
                 .filter { !$0.roles.isDisjoint(with: [.socialWorker, .teamManager]) }
-                .map { Option(value: $0.id!.uuidString, label: $0.displayName) }
+                .map { FormOption(value: $0.id!.uuidString, label: $0.displayName) }
         }
         let notes = try await CaseNoteModel.query(on: req.db).filter(\.$person.$id == id).with(\.$author)
             .sort(\.$occurredOn, .descending).sort(\.$createdAt, .descending).limit(20).all()

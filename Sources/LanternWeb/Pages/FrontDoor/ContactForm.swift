@@ -57,11 +57,6 @@ struct ContactForm: Content {
         return "child" + name.prefix(1).uppercased() + name.dropFirst()
     }
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
 
     struct Page: Encodable {
         let chrome: Chrome
@@ -69,18 +64,18 @@ struct ContactForm: Content {
         let errors: FormErrors
         let form: ContactForm
         let isPartner: Bool
-        let sexes: [Option]
-        let urgencies: [Option]
-        let consents: [Option]
-        let sources: [Option]
+        let sexes: [FormOption]
+        let urgencies: [FormOption]
+        let consents: [FormOption]
+        let sources: [FormOption]
     }
 
     func page(_ req: Request, action: String, isPartner: Bool, errors: FormErrors) -> Page {
         Page(chrome: Chrome(request: req, title: errors.isEmpty ? "Tell us about a child" : "Error: Tell us about a child"),
              action: action, errors: errors, form: self, isPartner: isPartner,
-             sexes: [("F", "Female"), ("M", "Male"), ("U", "Not known")].map { Option(value: $0.0, label: $0.1, selected: childSex == $0.0) },
-             urgencies: ContactUrgency.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: urgency == $0.rawValue) },
-             consents: ContactConsent.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: consent == $0.rawValue) },
-             sources: ReferralSource.allCases.map { Option(value: $0.rawValue, label: "\($0.rawValue): \($0.label)", selected: source == $0.rawValue) })
+             sexes: [("F", "Female"), ("M", "Male"), ("U", "Not known")].map { FormOption(value: $0.0, label: $0.1, selected: childSex == $0.0) },
+             urgencies: ContactUrgency.allCases.map { FormOption(value: $0.rawValue, label: $0.label, selected: urgency == $0.rawValue) },
+             consents: ContactConsent.allCases.map { FormOption(value: $0.rawValue, label: $0.label, selected: consent == $0.rawValue) },
+             sources: ReferralSource.allCases.map { FormOption(value: $0.rawValue, label: "\($0.rawValue): \($0.label)", selected: source == $0.rawValue) })
     }
 }

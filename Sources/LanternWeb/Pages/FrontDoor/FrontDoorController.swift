@@ -38,8 +38,8 @@ struct FrontDoorController {
     struct QueuePage: Encodable {
         let chrome: Chrome
         let rows: [QueueRow]
-        let sources: [ContactForm.Option]
-        let urgencies: [ContactForm.Option]
+        let sources: [FormOption]
+        let urgencies: [FormOption]
         let overdueCount: Int
     }
 
@@ -65,10 +65,10 @@ struct FrontDoorController {
         }
         let page = QueuePage(
             chrome: Chrome(request: req, title: "Front door"), rows: rows,
-            sources: [ContactForm.Option(value: "", label: "All sources", selected: source == nil)]
-                + ReferralSource.allCases.map { ContactForm.Option(value: $0.rawValue, label: $0.label, selected: source == $0.rawValue) },
-            urgencies: [ContactForm.Option(value: "", label: "Any urgency", selected: urgency == nil)]
-                + ContactUrgency.allCases.map { ContactForm.Option(value: $0.rawValue, label: $0.shortLabel, selected: urgency == $0.rawValue) },
+            sources: [FormOption(value: "", label: "All sources", selected: source == nil)]
+                + ReferralSource.allCases.map { FormOption(value: $0.rawValue, label: $0.label, selected: source == $0.rawValue) },
+            urgencies: [FormOption(value: "", label: "Any urgency", selected: urgency == nil)]
+                + ContactUrgency.allCases.map { FormOption(value: $0.rawValue, label: $0.shortLabel, selected: urgency == $0.rawValue) },
             overdueCount: rows.filter(\.overdue).count)
         return try await req.view.render("front-door/queue", page)
     }

@@ -102,9 +102,9 @@ enum ScreeningPage {
         let isReReferral: Bool
         let errors: FormErrors
         let form: DecisionForm
-        let decisions: [ContactForm.Option]
-        let thresholds: [ContactForm.Option]
-        let sources: [ContactForm.Option]
+        let decisions: [FormOption]
+        let thresholds: [FormOption]
+        let sources: [FormOption]
     }
 
     static func render(_ req: Request, contact: ContactModel, decision form: DecisionForm, errors: FormErrors) async throws -> View {
@@ -137,11 +137,11 @@ enum ScreeningPage {
             },
             returnedReason: contact.returnedReason, isReReferral: contact.isReReferral, errors: errors, form: form,
             decisions: ScreeningDecision.allCases.map {
-                ContactForm.Option(value: $0.rawValue, label: $0.plainEnglish.prefix(1).uppercased() + $0.plainEnglish.dropFirst()
+                FormOption(value: $0.rawValue, label: $0.plainEnglish.prefix(1).uppercased() + $0.plainEnglish.dropFirst()
                                    + ($0.needsManagerApproval ? " (needs a manager's approval)" : ""), selected: form.decision == $0.rawValue)
             },
-            thresholds: ThresholdLevel.allCases.map { ContactForm.Option(value: String($0.rawValue), label: wording.label(for: $0), selected: form.threshold == String($0.rawValue)) },
-            sources: ReferralSource.allCases.map { ContactForm.Option(value: $0.rawValue, label: "\($0.rawValue): \($0.label)", selected: form.referralSource == $0.rawValue) })
+            thresholds: ThresholdLevel.allCases.map { FormOption(value: String($0.rawValue), label: wording.label(for: $0), selected: form.threshold == String($0.rawValue)) },
+            sources: ReferralSource.allCases.map { FormOption(value: $0.rawValue, label: "\($0.rawValue): \($0.label)", selected: form.referralSource == $0.rawValue) })
         return try await req.view.render("front-door/screen", page)
     }
 

@@ -25,17 +25,12 @@ struct PerformanceController {
         let openCases: Int
     }
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
 
     struct Page: Encodable {
         let chrome: Chrome
         let from: String
         let to: String
-        let teams: [Option]
+        let teams: [FormOption]
         let scope: String
         let measures: [MeasureRow]
         let teamRows: [TeamRow]
@@ -143,8 +138,8 @@ struct PerformanceController {
         let scope = input.teamID.flatMap { id in input.teams.first { $0.id == id }?.name } ?? "All teams"
         let page = Page(
             chrome: Chrome(request: req, title: "Performance"), from: DisplayDate.entry(input.period.from), to: DisplayDate.entry(input.period.to),
-            teams: [Option(value: "", label: "All teams", selected: input.teamID == nil)]
-                + input.teams.map { Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id == input.teamID) },
+            teams: [FormOption(value: "", label: "All teams", selected: input.teamID == nil)]
+                + input.teams.map { FormOption(value: $0.id!.uuidString, label: $0.name, selected: $0.id == input.teamID) },
             scope: scope, measures: rows, teamRows: teamRows,
             trendChart: SVGChart.percentLines(title: "Assessments authorised within 45 working days, by month and team", labels: labels, series: Array(series), target: nil),
             assessmentBars: SVGChart.percentBars(title: "Assessments within 45 working days by team", rows: bars.a),

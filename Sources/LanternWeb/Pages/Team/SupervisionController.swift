@@ -7,11 +7,6 @@ import Vapor
 /// `/team/supervision`: a manager records supervision with a worker, ticking the cases discussed
 /// and recording the direction given. Each case gets a management oversight note.
 struct SupervisionController {
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
 
     struct Form: Content {
         var worker: String?
@@ -23,8 +18,8 @@ struct SupervisionController {
     struct Page: Encodable {
         let chrome: Chrome
         let errors: FormErrors
-        let workers: [Option]
-        let cases: [Option]
+        let workers: [FormOption]
+        let cases: [FormOption]
         let date: String
         let notes: String
         let chosenWorker: String
@@ -92,8 +87,8 @@ struct SupervisionController {
         let ticked = Set(form.cases ?? [])
         return try await req.view.render("supervision", Page(
             chrome: Chrome(request: req, title: errors.isEmpty ? "Record supervision" : "Error: Record supervision"), errors: errors,
-            workers: members.map { Option(value: $0.id!.uuidString, label: $0.displayName, selected: $0.id == workerID) },
-            cases: cases.map { Option(value: $0.personID.uuidString, label: "\($0.name) (\($0.reference)) · \($0.stage)", selected: ticked.contains($0.personID.uuidString)) },
+            workers: members.map { FormOption(value: $0.id!.uuidString, label: $0.displayName, selected: $0.id == workerID) },
+            cases: cases.map { FormOption(value: $0.personID.uuidString, label: "\($0.name) (\($0.reference)) · \($0.stage)", selected: ticked.contains($0.personID.uuidString)) },
             date: form.date ?? "", notes: form.notes ?? "", chosenWorker: workerID?.uuidString ?? ""))
     }
 }

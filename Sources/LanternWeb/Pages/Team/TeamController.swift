@@ -31,16 +31,11 @@ struct TeamController {
         let detail: String
     }
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
 
     struct Page: Encodable {
         let chrome: Chrome
         let teamName: String
-        let teams: [Option]
+        let teams: [FormOption]
         let workers: [WorkerRow]
         let totalCases: Int
         let unallocated: [CaseRow]
@@ -96,7 +91,7 @@ struct TeamController {
             .sort(\.$openedAt, .descending).all()
         let page = Page(
             chrome: Chrome(request: req, title: "Team: \(team.name)"), teamName: team.name,
-            teams: user.has(.serviceLeader) ? teams.map { Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id == teamID) } : [],
+            teams: user.has(.serviceLeader) ? teams.map { FormOption(value: $0.id!.uuidString, label: $0.name, selected: $0.id == teamID) } : [],
             workers: workers, totalCases: cases.count,
             unallocated: cases.filter { $0.workerID == nil }.sorted { ($0.allocatedOn ?? today) < ($1.allocatedOn ?? today) }
                 .map { row($0, "Waiting since \($0.allocatedOn.map(DisplayDate.long) ?? "unknown") · \($0.stage)") },
