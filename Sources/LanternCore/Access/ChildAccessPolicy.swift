@@ -35,7 +35,8 @@ public struct ChildAccessPolicy: Sendable {
     }
 
     public static let seeEveryRecord: Set<Role> = [.frontDoor, .serviceLeader, .administrator]
-    public static let caseworkRoles: Set<Role> = [.socialWorker, .teamManager, .earlyHelp]
+    /// Early help practitioners work on the early help record only, never by break-glass on social care's.
+    public static let caseworkRoles: Set<Role> = [.socialWorker, .teamManager]
 
     public init() {}
 

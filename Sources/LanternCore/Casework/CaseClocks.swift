@@ -1,9 +1,12 @@
+import Foundation
+
 /// The statutory events a child's case is waiting for, each with its due date: what My work, the
 /// Team page and the child's page show. Timescales: Working Together to Safeguard Children 2023
 /// (see `StatutoryTimescales`); CIN plan reviews follow the local standard.
 public struct StatutoryEvent: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable, CaseIterable {
         case assessment, initialConference, coreGroup, reviewConference, childProtectionVisit, childInNeedReview, closureSignOff
+        case lookedAfterReview, lookedAfterVisit, healthAssessment, personalEducationPlan, pathwayPlan
 
         public var label: String {
             switch self {
@@ -14,6 +17,11 @@ public struct StatutoryEvent: Hashable, Sendable {
             case .childProtectionVisit: "Child protection visit"
             case .childInNeedReview: "Child in need plan review"
             case .closureSignOff: "Closure signed off by a manager"
+            case .lookedAfterReview: "Looked-after review"
+            case .lookedAfterVisit: "Statutory visit (looked after)"
+            case .healthAssessment: "Health assessment"
+            case .personalEducationPlan: "Personal education plan"
+            case .pathwayPlan: "Pathway plan"
             }
         }
     }
@@ -25,12 +33,13 @@ public struct StatutoryEvent: Hashable, Sendable {
 /// What kind of work a case is, for weighting caseloads: a child protection case takes more of a
 /// worker's time than an assessment. Weights are configuration (`CaseloadWeights`).
 public enum CaseloadCategory: String, Hashable, Sendable, Codable, CaseIterable {
-    case childProtection, lookedAfter, childInNeed, assessment
+    case childProtection, lookedAfter, careLeaver, childInNeed, assessment
 
     public var label: String {
         switch self {
         case .childProtection: "Child protection"
         case .lookedAfter: "Looked after"
+        case .careLeaver: "Care leaver"
         case .childInNeed: "Child in need"
         case .assessment: "Assessment"
         }
@@ -40,12 +49,15 @@ public enum CaseloadCategory: String, Hashable, Sendable, Codable, CaseIterable 
 public struct CaseloadWeights: Hashable, Sendable, Codable {
     public var childProtection: Double
     public var lookedAfter: Double
+    public var careLeaver: Double
     public var childInNeed: Double
     public var assessment: Double
 
-    public init(childProtection: Double = 1.5, lookedAfter: Double = 1.3, childInNeed: Double = 1.0, assessment: Double = 0.8) {
+    public init(childProtection: Double = 1.5, lookedAfter: Double = 1.3, careLeaver: Double = 0.7, childInNeed: Double = 1.0,
+                assessment: Double = 0.8) {
         self.childProtection = childProtection
         self.lookedAfter = lookedAfter
+        self.careLeaver = careLeaver
         self.childInNeed = childInNeed
         self.assessment = assessment
     }
@@ -54,6 +66,7 @@ public struct CaseloadWeights: Hashable, Sendable, Codable {
         switch category {
         case .childProtection: childProtection
         case .lookedAfter: lookedAfter
+        case .careLeaver: careLeaver
         case .childInNeed: childInNeed
         case .assessment: assessment
         }
@@ -63,10 +76,14 @@ public struct CaseloadWeights: Hashable, Sendable, Codable {
 public enum CaseClocks {
     /// Every event the open episode is waiting for, soonest first. `childInNeedReviewMonths` is
     /// the local standard for reviewing a child in need plan (commonly 3 months).
+    /// `today` matters only for a looked-after child or care leaver (whose clocks depend on age).
     public static func events(for snapshot: CaseSnapshot, timescales: StatutoryTimescales,
-                              childInNeedReviewMonths: Int = 3) -> [StatutoryEvent] {
-        guard let episode = snapshot.openEpisode else { return [] }
+                              childInNeedReviewMonths: Int = 3, today: Day = Day(Date())) -> [StatutoryEvent] {
         var events: [StatutoryEvent] = []
+        if let care = snapshot.care {
+            events += LookedAfterClocks.events(for: care, birthDate: snapshot.childBirthDate, timescales: timescales, today: today)
+        }
+        guard let episode = snapshot.openEpisode else { return events.sorted { $0.due < $1.due } }
         // An open assessment runs to its 45 working days; so does a referral not yet assessed.
         let awaitingAssessment = episode.assessments.isEmpty && episode.openChildProtectionPlan == nil
             && episode.openChildInNeedPlan == nil && episode.closureProposal == nil
@@ -91,7 +108,11 @@ public enum CaseClocks {
         return events.sorted { $0.due < $1.due }
     }
 
-    public static func category(of snapshot: CaseSnapshot) -> CaseloadCategory? {
+    public static func category(of snapshot: CaseSnapshot, today: Day = Day(Date())) -> CaseloadCategory? {
+        if snapshot.care?.ledger.isLookedAfter == true { return .lookedAfter }
+        if let care = snapshot.care, LookedAfterClocks.isCareLeaverSupported(care, birthDate: snapshot.childBirthDate, today: today) {
+            return .careLeaver
+        }
         guard let episode = snapshot.openEpisode else { return nil }
         if episode.openChildProtectionPlan != nil || episode.openSection47Enquiry != nil { return .childProtection }
         if episode.openChildInNeedPlan != nil { return .childInNeed }
@@ -99,7 +120,11 @@ public enum CaseClocks {
     }
 
     /// Plain words for where the case is: "Assessment", "Child protection plan", ...
-    public static func stage(of snapshot: CaseSnapshot) -> String {
+    public static func stage(of snapshot: CaseSnapshot, today: Day = Day(Date())) -> String {
+        if let care = snapshot.care {
+            if care.ledger.isLookedAfter { return "Looked after" }
+            if LookedAfterClocks.isCareLeaverSupported(care, birthDate: snapshot.childBirthDate, today: today) { return "Care leaver" }
+        }
         guard let episode = snapshot.openEpisode else { return snapshot.episodes.isEmpty ? "No open episode" : "Closed" }
         if episode.closureProposal != nil { return "Closure proposed" }
         if episode.openChildProtectionPlan != nil { return "Child protection plan" }

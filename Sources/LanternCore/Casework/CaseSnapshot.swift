@@ -10,11 +10,23 @@ public struct CaseSnapshot: Hashable, Sendable, Codable {
     /// before migration); they count towards "number of previous child protection plans".
     public var childProtectionPlansBeforeRecords: Int
     public var episodes: [EpisodeOfNeed]
+    /// The child's care, once they have been looked after; kept after care ends for the care
+    /// leaver's pathway and follow-up.
+    public var care: LookedAfterRecord?
 
-    public init(childBirthDate: Day? = nil, childProtectionPlansBeforeRecords: Int = 0, episodes: [EpisodeOfNeed] = []) {
+    public init(childBirthDate: Day? = nil, childProtectionPlansBeforeRecords: Int = 0, episodes: [EpisodeOfNeed] = [],
+                care: LookedAfterRecord? = nil) {
         self.childBirthDate = childBirthDate
         self.childProtectionPlansBeforeRecords = childProtectionPlansBeforeRecords
         self.episodes = episodes
+        self.care = care
+    }
+
+    /// Work is open: an episode of need, a child in care, or a care leaver still supported.
+    public func hasOpenWork(today: Day) -> Bool {
+        if openEpisode != nil { return true }
+        guard let care else { return false }
+        return care.ledger.isLookedAfter || LookedAfterClocks.isCareLeaverSupported(care, birthDate: childBirthDate, today: today)
     }
 
     /// The episode still open. The rules keep at most one (CIN census rule 8815), always the latest.

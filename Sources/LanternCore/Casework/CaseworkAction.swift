@@ -32,6 +32,8 @@ public enum CaseworkAction: Hashable, Sendable, Codable {
     /// A manager declines a proposed closure; the episode stays open.
     case returnClosure(on: Day, reason: String)
     case signOffClosure(on: Day)
+    /// Looked-after children and care leavers: see `LookedAfterRules`.
+    case lookedAfter(LookedAfterAction)
 
     /// The day the action says it happened.
     public var date: Day {
@@ -50,6 +52,7 @@ public enum CaseworkAction: Hashable, Sendable, Codable {
             day
         case .proposeClosure(let day, _), .returnClosure(let day, _), .signOffClosure(let day):
             day
+        case .lookedAfter(let action): action.date
         }
     }
 
@@ -82,6 +85,7 @@ public enum CaseworkAction: Hashable, Sendable, Codable {
         case .proposeClosure: "the closure proposal"
         case .returnClosure: "returning the closure"
         case .signOffClosure: "the closure"
+        case .lookedAfter: "this care record"
         }
     }
 }

@@ -10,6 +10,16 @@ public enum CaseworkRules {
                              by actor: WorkflowActor) throws(WorkflowRefusal) -> CaseSnapshot {
         try actor.require(.practitioner, to: "record casework")
         try WorkflowDates.notInFuture(action.date, today: today, action.recordName)
+        if case .lookedAfter(let careAction) = action {
+            var updated = snapshot
+            updated.care = try LookedAfterRules.apply(careAction, to: snapshot.care, birthDate: snapshot.childBirthDate,
+                                                      episodeOpen: snapshot.openEpisode != nil, on: today, by: actor)
+            return updated
+        }
+        if case .signOffClosure = action, snapshot.care?.ledger.isLookedAfter == true {
+            throw WorkflowRefusal(.workStillOpen,
+                                  "The episode of need cannot close while the child is looked after. Record that care ended first.")
+        }
 
         guard var episode = snapshot.openEpisode else {
             guard case .openEpisodeOfNeed(let referralDate, let source, let primaryNeed) = action else {
@@ -74,6 +84,8 @@ public enum CaseworkRules {
             try returnClosure(on: day, reason: reason, in: &episode, by: actor)
         case .signOffClosure(let day):
             try signOffClosure(on: day, in: &episode, by: actor)
+        case .lookedAfter:
+            break
         }
     }
 

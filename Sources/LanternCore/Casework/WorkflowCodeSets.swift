@@ -46,6 +46,11 @@ enum WorkflowCodeSets {
     /// changes placement or legal status into or out of V3 part-way through a period.
     static let shortBreakLegalStatus = "V3"
 
+    static let reviewParticipation: Set<String> = Set(ReviewParticipation.allCases.map(\.code))
+
+    /// 903 `REASON_PLACED_CEASED`: why a decision to place for adoption was reversed.
+    static let adoptionReversalReasons: Set<String> = ["RD1", "RD2", "RD3", "RD4"]
+
     /// Category of need on a 903 episode: N1..N8 only (N0 and N9 are CIN-census codes).
     static let categoriesOfNeed: Set<String> = ["N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"]
 

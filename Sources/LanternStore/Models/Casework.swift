@@ -40,10 +40,12 @@ public final class ChildCaseModel: Model, @unchecked Sendable {
     public func setSnapshot(_ snapshot: CaseSnapshot, timescales: StatutoryTimescales, lastActivity: Day?) throws {
         snapshotJSON = String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self)
         let episode = snapshot.openEpisode
-        isOpen = episode != nil
-        stage = CaseClocks.stage(of: snapshot)
-        category = CaseClocks.category(of: snapshot)?.rawValue
-        let next = CaseClocks.events(for: snapshot, timescales: timescales).first
+        let today = Day(Date())
+        // A child in care or a care leaver still supported stays on a caseload after the episode closes.
+        isOpen = snapshot.hasOpenWork(today: today)
+        stage = CaseClocks.stage(of: snapshot, today: today)
+        category = CaseClocks.category(of: snapshot, today: today)?.rawValue
+        let next = CaseClocks.events(for: snapshot, timescales: timescales, today: today).first
         nextEvent = next?.kind.rawValue
         nextDue = next?.due.iso
         let activity = [episode?.latestActivityDate, lastActivity].compactMap { $0 }.max()

@@ -53,7 +53,11 @@ public enum PersonQueries {
         let contacts = subjects.map(\.contact).sorted { $0.receivedAt > $1.receivedAt }
         let allocation = try await AllocationModel.query(on: db)
             .filter(\.$person.$id == personID).filter(\.$endedOn == nil).with(\.$team).with(\.$worker).first()
-        let referralDates = contacts.filter { $0.status == ContactStatus.referralOpened.rawValue }.compactMap { Day(iso: $0.receivedOn) }
+        // Referrals are the contacts that became one, and every episode of need on the child's
+        // case (which also holds referrals from before Lantern, or recorded without a contact).
+        let fromContacts = contacts.filter { $0.status == ContactStatus.referralOpened.rawValue }.compactMap { Day(iso: $0.receivedOn) }
+        let fromCase = try await ChildCaseModel.query(on: db).filter(\.$person.$id == personID).first()?.snapshot().referralDates ?? []
+        let referralDates = Array(Set(fromContacts + fromCase)).sorted()
         return History(
             contacts: contacts.map { ($0.reference, $0.receivedOn, $0.decision, $0.status) },
             allocation: allocation.map { ($0.team.name, $0.worker?.displayName) },

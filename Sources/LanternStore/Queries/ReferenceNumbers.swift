@@ -21,12 +21,13 @@ public final class ReferenceCounterModel: Model, @unchecked Sendable {
 
 public enum ReferenceNumbers {
     public enum Kind: String, Sendable {
-        case person, contact
+        case person, contact, earlyHelp
 
         var prefix: String {
             switch self {
             case .person: "L"
             case .contact: "C"
+            case .earlyHelp: "F"
             }
         }
 
@@ -34,6 +35,7 @@ public enum ReferenceNumbers {
             switch self {
             case .person: 1_000_001
             case .contact: 100_001
+            case .earlyHelp: 10_001
             }
         }
     }

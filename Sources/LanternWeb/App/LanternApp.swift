@@ -45,6 +45,8 @@ public enum LanternApp {
         ChildrenController().register(routes)
         FrontDoorController().register(routes)
         CaseworkController().register(routes)
+        CareController().register(routes)
+        EarlyHelpController().register(routes)
         DocumentsController().register(routes)
         MyWorkController().register(routes)
         TeamController().register(routes)

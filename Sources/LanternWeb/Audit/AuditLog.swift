@@ -35,6 +35,10 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case noteRecorded = "case.note"
     case allocationChanged = "case.allocate"
     case chronologyExported = "case.chronology-export"
+    case earlyHelpViewed = "early-help.view"
+    case earlyHelpUpdated = "early-help.update"
+    case earlyHelpSteppedUp = "early-help.step-up"
+    case earlyHelpSteppedDown = "early-help.step-down"
 }
 
 /// Writes the audit trail. Callers pass the database they are writing the change with, so the

@@ -66,6 +66,8 @@ enum DemoCouncil {
                 }
             }
             try await seedChildren(count: childCount, random: &childRandom, teams: teams, users: users, on: db)
+            let inCare = try await seedCare(firstReference: 1_000_001 + childCount, random: &childRandom, teams: teams, users: users, on: db)
+            try await ReferenceNumbers.setAtLeast(.person, value: Int64(1_000_000 + childCount + inCare), on: db)
         }
         return accounts
     }
@@ -113,7 +115,10 @@ enum DemoCouncil {
             StaffPlan(username: "sgworker", name: "Tom Byrne", roles: [.socialWorker], team: "Safeguarding Team South"),
             StaffPlan(username: "frontdoor", name: "Chris Evans", roles: [.frontDoor], team: "Front Door (MASH)"),
             StaffPlan(username: "mashmanager", name: "Nadia Hussain", roles: [.teamManager, .frontDoor], team: "Front Door (MASH)"),
+            StaffPlan(username: "carer", name: "Aisha Begum", roles: [.socialWorker], team: "Children in Care Team"),
             StaffPlan(username: "earlyhelp", name: "Lucy Ward", roles: [.earlyHelp], team: "Family Support North"),
+            StaffPlan(username: "ehschool", name: "Kerry Adams", roles: [.earlyHelp], team: "Family Support North",
+                      agency: .school, organisation: "Greenfield Primary School"),
             StaffPlan(username: "analyst", name: "Ravi Kumar", roles: [.analyst], team: nil),
             StaffPlan(username: "police", name: "PC Dana Hughes", roles: [.partnerReferrer], team: nil,
                       agency: .police, organisation: "West Midlands Police Public Protection Unit"),

@@ -175,3 +175,27 @@ extension HTTPHeaders {
         return merged
     }
 }
+
+extension Application {
+    /// Posts a form as `session`, with its CSRF token.
+    func postForm(_ path: String, as session: TestSession, _ fields: [(String, String)]) async throws -> TestingHTTPResponse {
+        try await testing().sendRequest(.POST, path, headers: HTTPHeaders.form.merging(session.headers),
+                                        body: formBody([("_csrf", session.csrf)] + fields))
+    }
+
+    /// The body of a page that must open for `session`.
+    func pageBody(_ path: String, as session: TestSession) async throws -> String {
+        var body = ""
+        try await testing().test(.GET, path, headers: session.headers) { res in
+            #expect(res.status == .ok, "GET \(path)")
+            body = res.body.string
+        }
+        return body
+    }
+
+    func status(of path: String, as session: TestSession) async throws -> HTTPStatus {
+        var status = HTTPStatus.internalServerError
+        try await testing().test(.GET, path, headers: session.headers) { status = $0.status }
+        return status
+    }
+}

@@ -103,7 +103,10 @@ struct CaseworkController {
         guard issues.isEmpty, let kind, let day else {
             return try await visitPage(req, person: person, form: form, errors: FormErrors(issues)).encodeResponse(status: .unprocessableEntity, for: req)
         }
-        let hasOpenEpisode = try await ChildCaseModel.query(on: req.db).filter(\.$person.$id == personID).filter(\.$isOpen == true).count() > 0
+        let snapshot = try await ChildCaseModel.query(on: req.db).filter(\.$person.$id == personID).first()?.snapshot()
+        let hasOpenEpisode = snapshot?.openEpisode != nil
+        // A visit that sees a looked-after child is also their statutory visit (regulation 28).
+        let isLookedAfter = snapshot?.care.map { $0.ledger.isLookedAfter(on: day) } ?? false
         let timescales = StatutoryTimescales(calendar: try await req.workingDays())
         do {
             try await req.db.transaction { db in
@@ -112,8 +115,11 @@ struct CaseworkController {
                 try await note.create(on: db)
                 try await AuditLog.record(.noteRecorded, on: db, request: req, subjectKind: "person", subjectID: personID,
                                           summary: "Recorded \(kind.rawValue)\(seen ? ", child seen" : "")")
-                if seen && hasOpenEpisode {
-                    try await CaseRecorder.apply([.recordChildSeen(on: day, seenAlone: alone)], to: personID, by: user, request: req, on: db,
+                var actions: [CaseworkAction] = []
+                if seen && hasOpenEpisode { actions.append(.recordChildSeen(on: day, seenAlone: alone)) }
+                if seen && isLookedAfter && kind.isVisit { actions.append(.lookedAfter(.recordVisit(.init(date: day, seenAlone: alone)))) }
+                if !actions.isEmpty {
+                    try await CaseRecorder.apply(actions, to: personID, by: user, request: req, on: db,
                                                  timescales: timescales, summary: "Child seen on a visit")
                 } else {
                     try await CaseWrites.refresh(personID, timescales: timescales, on: db)

@@ -55,6 +55,7 @@ enum ChildPage {
         let referralDate: String?
         let clocks: [Clock]
         let forms: [CaseActionForm]
+        let actionsURL: String
         let allocations: [AllocationRow]
         let canAllocate: Bool
         let workers: [FormOption]
@@ -62,8 +63,16 @@ enum ChildPage {
         let documents: [Document]
         let canRecord: Bool
         let canSeeAudit: Bool
+        let earlyHelp: [EarlyHelpLine]
+        let canStepDown: Bool
+        let earlyHelpTeams: [FormOption]
         let errors: FormErrors
         let failedAction: String?
+    }
+
+    struct EarlyHelpLine: Encodable {
+        let reference: String
+        let text: String
     }
 
     static func render(_ req: Request, person: PersonModel, errors: FormErrors, refill: (action: String, values: [String: [String]])?) async throws -> View {
@@ -100,6 +109,19 @@ enum ChildPage {
             .field(\.$id).field(\.$title).field(\.$contentType).field(\.$size).field(\.$uploadedAt).field(\.$uploadedBy.$id).field(\.$person.$id)
             .field(\.$filename).field(\.$sha256)
             .sort(\.$uploadedAt, .descending).all()
+        let earlyHelpEpisodes = try await EarlyHelpChildModel.query(on: req.db).filter(\.$person.$id == id)
+            .with(\.$episode) { $0.with(\.$team) }.all().map(\.episode)
+        let earlyHelp = try earlyHelpEpisodes.sorted { $0.startedOn > $1.startedOn }.map { model in
+            let episode = try model.episode()
+            let end = episode.closure.map { " to \(DisplayDate.long($0.closedOn)) (\($0.outcome.plainEnglish))" } ?? ", open"
+            return EarlyHelpLine(reference: model.reference,
+                                 text: "\(model.team.name), from \(DisplayDate.long(episode.startedOn))\(end)")
+        }
+        let canStepDown = isCaseworker && snapshot.openEpisode == nil && snapshot.episodes.last?.closure != nil
+            && !earlyHelpEpisodes.contains { $0.isOpen }
+        let earlyHelpTeams = canStepDown
+            ? try await TeamModel.query(on: req.db).filter(\.$kind == .earlyHelp).sort(\.$name).all().map { FormOption(value: $0.id!.uuidString, label: $0.name) }
+            : []
         try await AuditLog.record(.personViewed, on: req.db, request: req, subjectKind: "person", subjectID: id, summary: "Viewed the child's record")
         let page = Page(
             chrome: Chrome(request: req, title: errors.isEmpty ? person.fullName : "Error: \(person.fullName)"),
@@ -110,7 +132,7 @@ enum ChildPage {
             ethnicity: person.ethnicity.flatMap(Ethnicity.init(rawValue:))?.label ?? "Not recorded",
             nhsNumber: person.nhsNumber.flatMap { try? NHSNumber($0).formatted } ?? "Not recorded",
             stage: CaseClocks.stage(of: snapshot), referralDate: snapshot.openEpisode.map { DisplayDate.long($0.referralDate) },
-            clocks: clocks, forms: forms,
+            clocks: clocks, forms: forms, actionsURL: "/children/\(id)/casework",
             allocations: allocations.map {
                 AllocationRow(team: $0.team.name, worker: $0.worker?.displayName ?? "Not allocated to a worker",
                               startedOn: Day(iso: $0.startedOn).map(DisplayDate.long) ?? $0.startedOn,
@@ -127,7 +149,8 @@ enum ChildPage {
                          size: $0.size < 1_048_576 ? "\(max(1, $0.size / 1024)) KB" : String(format: "%.1f MB", Double($0.size) / 1_048_576),
                          uploaded: $0.uploadedAt.map { DisplayDate.long(Day($0)) } ?? "", by: $0.uploadedBy.displayName)
             },
-            canRecord: isCaseworker, canSeeAudit: user.has(.administrator), errors: errors, failedAction: refill?.action)
+            canRecord: isCaseworker, canSeeAudit: user.has(.administrator), earlyHelp: earlyHelp, canStepDown: canStepDown,
+            earlyHelpTeams: earlyHelpTeams, errors: errors, failedAction: refill?.action)
         return try await req.view.render("children/show", page)
     }
 }

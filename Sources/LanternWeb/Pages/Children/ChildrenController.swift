@@ -7,7 +7,9 @@ import Vapor
 /// `/children` and `/children/:personID`: the child's shared record. Every view is audited.
 struct ChildrenController {
     /// Council staff who work with children's records. Partner referrers never browse records.
-    static let readers: Set<Role> = [.administrator, .serviceLeader, .teamManager, .socialWorker, .frontDoor, .earlyHelp]
+    /// Early help practitioners are not here: they may come from schools, health or the police, and
+    /// see the early help record of families they work with, not the social care record.
+    static let readers: Set<Role> = [.administrator, .serviceLeader, .teamManager, .socialWorker, .frontDoor]
 
     struct ChildRow: Encodable {
         let id: UUID

@@ -100,11 +100,24 @@ enum ScreeningPage {
         let decisionSummary: String?
         let returnedReason: String?
         let isReReferral: Bool
+        let earlyHelpHistory: [String]
         let errors: FormErrors
         let form: DecisionForm
         let decisions: [FormOption]
         let thresholds: [FormOption]
         let sources: [FormOption]
+    }
+
+    /// What early help did, for a contact that early help stepped up: the front door decides
+    /// knowing it, instead of starting cold.
+    static func earlyHelpLines(_ history: EarlyHelpHistory) -> [String] {
+        let episode = history.episode
+        var lines = ["Early help from \(DisplayDate.long(episode.startedOn)), led by \(episode.leadPractitioner.name) (\(EarlyHelpController.originText(episode.origin)))"]
+        if let consent = episode.consentGivenOn { lines.append("Family consented on \(DisplayDate.long(consent))") }
+        lines += episode.assessments.map { "Assessment by \($0.organisation) from \(DisplayDate.long($0.startedOn))" + ($0.completedOn.map { ", completed \(DisplayDate.long($0))" } ?? "") }
+        lines += episode.meetings.map { "\($0.kind == .initial ? "Team around the family meeting" : "Review meeting") on \(DisplayDate.long($0.date))" }
+        lines += episode.planActions.map { "Plan: \($0.description) (\($0.owner.name))" + ($0.completedOn == nil ? ", not done" : ", done") }
+        return lines
     }
 
     static func render(_ req: Request, contact: ContactModel, decision form: DecisionForm, errors: FormErrors) async throws -> View {
@@ -135,7 +148,8 @@ enum ScreeningPage {
             decisionSummary: decision.map { d in
                 "\(d.plainEnglish.prefix(1).uppercased())\(d.plainEnglish.dropFirst())" + (contact.threshold.flatMap(ThresholdLevel.init(rawValue:)).map { " · " + wording.label(for: $0) } ?? "")
             },
-            returnedReason: contact.returnedReason, isReReferral: contact.isReReferral, errors: errors, form: form,
+            returnedReason: contact.returnedReason, isReReferral: contact.isReReferral,
+            earlyHelpHistory: try contact.workflow().earlyHelpHistory.map(Self.earlyHelpLines) ?? [], errors: errors, form: form,
             decisions: ScreeningDecision.allCases.map {
                 FormOption(value: $0.rawValue, label: $0.plainEnglish.prefix(1).uppercased() + $0.plainEnglish.dropFirst()
                                    + ($0.needsManagerApproval ? " (needs a manager's approval)" : ""), selected: form.decision == $0.rawValue)
