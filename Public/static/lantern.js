@@ -3,12 +3,31 @@
   "use strict";
 
   // Keyboard: "/" jumps to the global search (as on GOV.UK and GitHub), unless typing in a field.
+  // Keyboard shortcuts (listed at /shortcuts): "/" to search, "g" then a letter to go to a page,
+  // "?" for the list. Never while typing in a field, and never with a modifier key.
+  var goTo = { h: "/", w: "/my-work", t: "/team", f: "/front-door", c: "/children", e: "/early-help", p: "/performance", r: "/returns" };
+  var waitingForG = false;
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     var tag = (document.activeElement && document.activeElement.tagName) || "";
-    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return;
-    var search = document.getElementById("global-search");
-    if (search) { event.preventDefault(); search.focus(); }
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (document.activeElement && document.activeElement.isContentEditable)) return;
+    if (waitingForG) {
+      waitingForG = false;
+      var target = goTo[event.key];
+      // Only to pages in this user's navigation, so a shortcut never leads to a refusal.
+      if (target && document.querySelector('.nav a[href="' + target + '"]')) { event.preventDefault(); window.location.href = target; }
+      return;
+    }
+    if (event.key === "/") {
+      var search = document.getElementById("global-search");
+      if (search) { event.preventDefault(); search.focus(); }
+    } else if (event.key === "g") {
+      waitingForG = true;
+      window.setTimeout(function () { waitingForG = false; }, 1500);
+    } else if (event.key === "?") {
+      event.preventDefault();
+      window.location.href = "/shortcuts";
+    }
   });
 
   // An error summary takes focus, so a screen reader reads the problems first.

@@ -29,4 +29,23 @@ struct ReturnsExportTests {
             #expect(schema.errorCount == 0, "\(schema)")
         }
     }
+
+    @Test func theDemoCouncilsSSDA903PassesTheDfERules() async throws {
+        try await withLantern { app in
+            _ = try await DemoCouncil.seed(app: app, password: "harbour falcon thistle", childCount: 20)
+            // The latest complete collection year: the demo's histories are dated back from today.
+            let today = Day(Date())
+            for endYear in [today.month >= 4 ? today.year : today.year - 1] {
+                let export = try await StatutoryReturns.ssda903(year: CollectionYear(endingIn: endYear), on: app.db)
+                #expect(export.input.headers.count >= 3, "\(endYear)")
+                #expect(export.input.episodes.count >= export.input.headers.count)
+                let ownErrors = export.issues.filter { $0.severity == .error }
+                #expect(ownErrors.isEmpty, "\(ownErrors.prefix(10).map(\.message))")
+                let folder = try Oracles.temporaryFolder("web-903-\(endYear)")
+                for (name, text) in export.files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+                let rules = try Oracles.run("903-validator.sh", ["--year", "\(endYear)", "--la", "E08000025", folder.path])
+                #expect(rules.errorCount == 0, "\(rules)")
+            }
+        }
+    }
 }

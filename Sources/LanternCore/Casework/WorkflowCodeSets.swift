@@ -47,6 +47,7 @@ enum WorkflowCodeSets {
     static let shortBreakLegalStatus = "V3"
 
     static let reviewParticipation: Set<String> = Set(ReviewParticipation.allCases.map(\.code))
+    static let previousPermanence: Set<String> = Set(PreviousPermanence.allCases.map(\.code))
 
     /// 903 `REASON_PLACED_CEASED`: why a decision to place for adoption was reversed.
     static let adoptionReversalReasons: Set<String> = ["RD1", "RD2", "RD3", "RD4"]

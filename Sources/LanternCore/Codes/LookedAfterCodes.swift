@@ -452,3 +452,32 @@ public enum AdopterSex: String, CodeList {
         }
     }
 }
+
+/// Why a social worker's involvement with a child began (SSDA903 SWEpisodes SW_REASON).
+public enum SocialWorkerChangeReason: String, CodeList {
+    case firstContact = "FCONTA"
+    case managementDecision = "MANAGE"
+    case workerLeftRole = "LEFTRL"
+    case restructure = "ORGRST"
+    case transferBetweenTeams = "TSPROC"
+    case workerAbsent = "ABSENC"
+    case childAskedForChange = "CHCHAN"
+    case parentOrCarerAskedForChange = "PCCHAN"
+    case workerDied = "SWDIED"
+    case other = "OTHERS"
+
+    public var label: String {
+        switch self {
+        case .firstContact: "First social worker for this child"
+        case .managementDecision: "Management decision (for example caseload)"
+        case .workerLeftRole: "The previous social worker left their role"
+        case .restructure: "Reorganisation or restructure"
+        case .transferBetweenTeams: "Case moved to another team as planned (for example assessment to long-term team)"
+        case .workerAbsent: "The previous social worker is absent (for example sickness or leave)"
+        case .childAskedForChange: "The child asked for a change"
+        case .parentOrCarerAskedForChange: "A parent or carer asked for a change"
+        case .workerDied: "The previous social worker died"
+        case .other: "Other reason"
+        }
+    }
+}

@@ -19,6 +19,16 @@ public struct LookedAfterRecord: Hashable, Sendable, Codable {
     public var permanencePlan: PermanencePlanChoice?
     public var careLeaver: CareLeaverRecord?
     public var personalAdviser: String?
+    /// Whether a looked-after young woman is a mother (903 Header MOTHER, MC_DOB).
+    public var motherhood: Motherhood?
+    /// The permanence order the child had before this period of care, if any (903 PrevPerm).
+    public var previousPermanence: PreviousPermanenceRecord?
+    /// Health promotion (development) checks for children under 5 (903 OC2 HEALTH_CHECK).
+    public var developmentChecks: [Day] = []
+    /// Convictions, final warnings or reprimands (903 OC2 CONVICTED).
+    public var convictions: [Day] = []
+    /// Substance misuse problems identified, and the intervention (903 OC2).
+    public var substanceMisuse: [SubstanceMisuseRecord] = []
 
     public init(ledger: CareEpisodeLedger) { self.ledger = ledger }
 
@@ -139,4 +149,23 @@ public enum PermanencePlanChoice: String, Hashable, Sendable, Codable, CaseItera
         case .independence: "Supported move to independence"
         }
     }
+}
+
+public struct Motherhood: Hashable, Sendable, Codable {
+    public var isMother: Bool
+    public var firstChildBorn: Day?
+}
+
+public struct PreviousPermanenceRecord: Hashable, Sendable, Codable {
+    /// 903 PREV_PERM: P1-P4 or Z1.
+    public var option: String
+    /// 903 LA_PERM: the council that arranged it, if known.
+    public var arrangedBy: String?
+    public var orderDate: Day?
+}
+
+public struct SubstanceMisuseRecord: Hashable, Sendable, Codable {
+    public var identifiedOn: Day
+    public var interventionOffered: Bool
+    public var interventionReceived: Bool
 }

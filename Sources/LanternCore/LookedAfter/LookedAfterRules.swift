@@ -17,6 +17,11 @@ public enum LookedAfterAction: Hashable, Sendable, Codable {
     case agreePermanencePlan(PermanencePlanChoice, on: Day)
     case appointPersonalAdviser(name: String, on: Day)
     case careLeaver(CareLeaverAction)
+    case recordMotherhood(isMother: Bool, firstChildBorn: Day?, on: Day)
+    case recordPreviousPermanence(option: String, arrangedBy: String?, orderDate: Day?, on: Day)
+    case recordDevelopmentCheck(on: Day)
+    case recordConviction(on: Day)
+    case recordSubstanceMisuse(on: Day, interventionOffered: Bool, interventionReceived: Bool)
 
     public var date: Day {
         switch self {
@@ -26,7 +31,9 @@ public enum LookedAfterAction: Hashable, Sendable, Codable {
         case .recordIROContact(let day), .recordHealthAssessment(let day), .recordDentalCheck(let day),
              .recordImmunisations(_, let day), .recordSDQ(_, let day), .recordPersonalEducationPlan(let day),
              .recordUASC(let day), .recordUASCCeased(let day), .recordAdoptionMilestone(_, let day),
-             .reverseAdoptionDecision(let day, _), .agreePermanencePlan(_, let day), .appointPersonalAdviser(_, let day):
+             .reverseAdoptionDecision(let day, _), .agreePermanencePlan(_, let day), .appointPersonalAdviser(_, let day),
+             .recordMotherhood(_, _, let day), .recordPreviousPermanence(_, _, _, let day), .recordDevelopmentCheck(let day),
+             .recordConviction(let day), .recordSubstanceMisuse(let day, _, _):
             day
         case .careLeaver(let action): action.date
         }
@@ -141,6 +148,37 @@ public enum LookedAfterRules {
         case .appointPersonalAdviser(let name, _):
             guard !name.hasNoText else { throw .missing("the personal adviser's name", "every care leaver has a named adviser") }
             updated.personalAdviser = name.trimmingCharacters(in: .whitespaces)
+        case .recordMotherhood(let isMother, let firstChildBorn, let day):
+            if !isMother, firstChildBorn != nil {
+                throw WorkflowRefusal(.motherhoodInconsistent, "Give the date of birth of the young woman's first child only if she is a mother.")
+            }
+            if let child = firstChildBorn { try WorkflowDates.notInFuture(child, today: day, "the child's date of birth") }
+            updated.motherhood = Motherhood(isMother: isMother, firstChildBorn: firstChildBorn)
+        case .recordPreviousPermanence(let option, let arrangedBy, let orderDate, _):
+            guard WorkflowCodeSets.previousPermanence.contains(option) else {
+                throw .unknownCode(option, field: "previous permanence", allowed: "P1 to P4, or Z1 for none")
+            }
+            if option == "Z1", arrangedBy != nil || orderDate != nil {
+                throw WorkflowRefusal(.motherhoodInconsistent, "Z1 means there was no previous permanence order: leave the council and date blank.")
+            }
+            updated.previousPermanence = PreviousPermanenceRecord(option: option, arrangedBy: arrangedBy, orderDate: orderDate)
+        case .recordDevelopmentCheck(let day):
+            try requireLookedAfter(on: day, updated, "a development check")
+            if let born = birthDate, born.age(on: day) >= 5 {
+                throw WorkflowRefusal(.sdqOutOfRange, "Health promotion (development) checks are recorded for children under 5.")
+            }
+            updated.developmentChecks.append(day)
+            updated.developmentChecks.sort()
+        case .recordConviction(let day):
+            try requireLookedAfter(on: day, updated, "a conviction")
+            if let born = birthDate, born.age(on: day) < 10 {
+                throw WorkflowRefusal(.sdqOutOfRange, "A child under 10 cannot be convicted (the age of criminal responsibility).")
+            }
+            updated.convictions.append(day)
+            updated.convictions.sort()
+        case .recordSubstanceMisuse(let day, let offered, let received):
+            try requireLookedAfter(on: day, updated, "a substance misuse problem")
+            updated.substanceMisuse.append(SubstanceMisuseRecord(identifiedOn: day, interventionOffered: offered || received, interventionReceived: received))
         case .careLeaver(let leaverAction):
             guard let born = birthDate else {
                 throw .missing("the young person's date of birth", "care leaver support depends on their age")
@@ -283,4 +321,5 @@ extension WorkflowRefusal.Code {
     public static let sdqOutOfRange = Self("lookedafter.sdq-out-of-range")
     public static let outOfOrder = Self("lookedafter.out-of-order")
     public static let notACareLeaver = Self("careleaver.not-a-care-leaver")
+    public static let motherhoodInconsistent = Self("lookedafter.inconsistent")
 }

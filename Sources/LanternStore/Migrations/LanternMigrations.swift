@@ -12,6 +12,7 @@ public enum LanternMigrations {
             CreateFrontDoor(),
             CreateCasework(),
             CreateEarlyHelp(),
+            AddSocialWorkerEpisodes(),
         ]
     }
 }

@@ -93,6 +93,8 @@ public final class StaffUserModel: Model, @unchecked Sendable {
     @Field(key: "failed_sign_ins") public var failedSignIns: Int
     @OptionalField(key: "locked_until") public var lockedUntil: Date?
     @OptionalField(key: "password_changed_at") public var passwordChangedAt: Date?
+    /// Social Work England registration number ("SW" and digits), the 903's SW_ID.
+    @OptionalField(key: "social_worker_number") public var socialWorkerNumber: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

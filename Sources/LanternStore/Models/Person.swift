@@ -55,6 +55,8 @@ public final class AllocationModel: Model, @unchecked Sendable {
     @OptionalParent(key: "worker_id") public var worker: StaffUserModel?
     @Field(key: "started_on") public var startedOn: String
     @OptionalField(key: "ended_on") public var endedOn: String?
+    /// SSDA903 SW_REASON: why this worker's involvement began (FCONTA for the first).
+    @OptionalField(key: "change_reason") public var changeReason: String?
 
     public init() {}
 

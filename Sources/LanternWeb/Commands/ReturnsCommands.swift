@@ -7,8 +7,8 @@ import Vapor
 
 /// `lantern returns ...`: the statutory returns, with Lantern's own pre-submission checks.
 struct ReturnsCommands: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] { ["cin": CINReturnCommand()] }
-    var help: String { "Writes the statutory returns (CIN census) after Lantern's pre-submission checks." }
+    var commands: [String: any AnyAsyncCommand] { ["cin": CINReturnCommand(), "903": SSDA903ReturnCommand()] }
+    var help: String { "Writes the statutory returns (CIN census, SSDA903) after Lantern's pre-submission checks." }
 }
 
 struct CINReturnCommand: AsyncCommand {
@@ -36,12 +36,60 @@ struct CINReturnCommand: AsyncCommand {
     }
 }
 
+struct SSDA903ReturnCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "year", help: "The collection year, named by its end: 2026 is 1 April 2025 to 31 March 2026")
+        var year: Int?
+        @Option(name: "out", help: "The folder to write the CSV files into (default ssda903-YEAR)")
+        var out: String?
+    }
+
+    var help: String { "Writes the SSDA903 (children looked after) CSV files for a collection year and lists problems found before submission." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let year = CollectionYear(endingIn: signature.year ?? Day(Date()).year)
+        let export = try await StatutoryReturns.ssda903(year: year, on: context.application.db)
+        let folder = URL(fileURLWithPath: signature.out ?? "ssda903-\(year.endYear)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in export.files.sorted(by: { $0.key < $1.key }) {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        context.console.print("Wrote the SSDA903 \(year) for \(export.input.headers.count) children (\(export.input.episodes.count) episodes) to \(folder.path)/.")
+        let errors = export.issues.filter { $0.severity == .error }
+        context.console.print("Pre-submission checks: \(errors.count) errors, \(export.issues.count - errors.count) queries.")
+        for issue in export.issues.prefix(200) {
+            context.console.print("  \(issue.severity == .error ? "ERROR" : "QUERY") \(issue.childID) \(issue.rule.map { "rule \($0): " } ?? "")\(issue.message)")
+        }
+    }
+}
+
 /// The returns as the app produces them: store records through the pure builders and checks.
 enum StatutoryReturns {
     struct CINExport {
         let input: CINCensusInput
         let xml: String
         let issues: [ReturnIssue]
+    }
+
+    struct SSDA903Export {
+        let input: SSDA903Input
+        let files: [String: String]
+        let issues: [ReturnIssue]
+    }
+
+    static func ssda903(year: CollectionYear, on db: any Database) async throws -> SSDA903Export {
+        let cases = try await ReturnsQueries.childCases(on: db).filter { $0.snapshot.care != nil }
+        let spells = try await ReturnsQueries.socialWorkerSpells(for: cases.map(\.person.id), on: db)
+        let sources = cases.compactMap { c -> SSDA903SourceChild? in
+            guard let care = c.snapshot.care else { return nil }
+            return SSDA903SourceChild(childID: c.person.reference, sex: c.person.sex, birthDate: c.person.birthDate,
+                                      ethnicity: c.person.ethnicity, upn: c.person.upn, care: care,
+                                      socialWorkers: (spells[c.person.id] ?? []).map {
+                                          SocialWorkerSpell(socialWorkerNumber: $0.number, start: $0.start, end: $0.end, reason: $0.reason)
+                                      })
+        }
+        let input = SSDA903Builder.build(sources, year: year)
+        return SSDA903Export(input: input, files: SSDA903CSV.render(input), issues: SSDA903Checks.check(input))
     }
 
     static func cinCensus(year: CollectionYear, on db: any Database, calendar: WorkingDayCalendar, now: Date = Date()) async throws -> CINExport {

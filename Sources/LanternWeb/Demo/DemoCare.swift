@@ -12,10 +12,11 @@ extension DemoCouncil {
         let timescales = StatutoryTimescales(calendar: try await CalendarQueries.workingDayCalendar(on: db))
         let actor = WorkflowActor.manager("demo")
         guard let team = teams["Children in Care Team"], let worker = users["carer"] else { return 0 }
-        let placements = [CarePlacement(type: "U4", provider: "PR1", postcode: "B15 2TT"),
-                          CarePlacement(type: "U6", provider: "PR4", postcode: "B29 6BD"),
+        // Made-up Ofsted URNs: the validator's URN lookups need Ofsted's lists, which are not used here.
+        let placements = [CarePlacement(type: "U4", provider: "PR1", postcode: "B15 2TT", urn: "SC400101"),
+                          CarePlacement(type: "U6", provider: "PR4", postcode: "B29 6BD", urn: "SC400202"),
                           CarePlacement(type: "K2", provider: "PR4", postcode: "B31 2PA", urn: "SC401234"),
-                          CarePlacement(type: "U3", provider: "PR1", postcode: "B12 9LP")]
+                          CarePlacement(type: "U3", provider: "PR1", postcode: "B12 9LP", urn: "SC400101")]
         let count = 6
         for index in 0..<count {
             // The last child is a care leaver of 19 who left care at 18.
@@ -34,11 +35,26 @@ extension DemoCouncil {
             var actions: [CaseworkAction] = [
                 .openEpisodeOfNeed(referralDate: referral, source: "1B", primaryNeed: "N1"),
                 .lookedAfter(.care(.startedToBeLookedAfter(.init(date: start, legalStatus: index % 3 == 0 ? "V2" : "C2", categoryOfNeed: "N1",
-                                                                 placement: first, homePostcode: person.postcode)))),
+                                                                 placement: first, homePostcode: placements.contains { $0.postcode == person.postcode } ? "B44 8BE" : person.postcode)))),
+                .lookedAfter(.recordPreviousPermanence(option: "Z1", arrangedBy: nil, orderDate: nil, on: start)),
                 .lookedAfter(.recordVisit(.init(date: start.adding(days: 5), seenAlone: age >= 8))),
-                .lookedAfter(.holdReview(.init(date: start.adding(days: 19), participation: age < 4 ? "PN0" : "PN1"))),
-                .lookedAfter(.recordHealthAssessment(on: start.adding(days: 18))),
+                .lookedAfter(.holdReview(.init(date: start.adding(days: 19), participation: born.age(on: start.adding(days: 19)) < 4 ? "PN0" : "PN1"))),
             ]
+            if sex == "F", born.age(on: today) >= 11 {
+                actions.append(.lookedAfter(.recordMotherhood(isMother: false, firstChildBorn: nil, on: start.adding(days: 2))))
+            }
+            // Health, dental and immunisations within 20 working days and then every year; an SDQ from 4 to 16.
+            let lastDay = leaver ? born.adding(years: 18).adding(days: -1) : today
+            var check = start.adding(days: 18)
+            while check <= lastDay {
+                let ageThen = born.age(on: check)
+                actions.append(.lookedAfter(.recordHealthAssessment(on: check)))
+                actions.append(.lookedAfter(.recordDentalCheck(on: check)))
+                actions.append(.lookedAfter(.recordImmunisations(upToDate: true, on: check)))
+                if (4...17).contains(ageThen) { actions.append(.lookedAfter(.recordSDQ(score: 8 + random.next(14), on: check))) }
+                if ageThen < 5 { actions.append(.lookedAfter(.recordDevelopmentCheck(on: check))) }
+                check = check.adding(days: 330)
+            }
             if index % 2 == 1 {
                 actions.append(.lookedAfter(.care(.placementChanged(.init(date: start.adding(days: 60), placement: placements[(index + 1) % placements.count],
                                                                           reason: "CARPL")))))
@@ -66,7 +82,9 @@ extension DemoCouncil {
                 }
             }
             try await CaseWrites.apply(actions, to: personID, by: actor, today: today, timescales: timescales, on: db)
-            try await AllocationModel(personID: personID, teamID: try team.requireID(), workerID: worker.id, startedOn: start).create(on: db)
+            let allocation = AllocationModel(personID: personID, teamID: try team.requireID(), workerID: worker.id, startedOn: referral)
+            allocation.changeReason = SocialWorkerChangeReason.firstContact.code
+            try await allocation.create(on: db)
         }
         try await seedEarlyHelp(teams: teams, on: db, today: today)
         return count

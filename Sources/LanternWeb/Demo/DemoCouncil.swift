@@ -58,6 +58,10 @@ enum DemoCouncil {
                 let user = StaffUserModel(username: member.username, displayName: member.name, passwordHash: hashes[member.username]!,
                                           roles: member.roles, teamID: member.team.flatMap { teams[$0]?.id },
                                           agency: member.agency, organisation: member.organisation)
+                if member.roles.contains(.socialWorker) || member.roles.contains(.teamManager) {
+                    // Made-up Social Work England numbers, one per worker.
+                    user.socialWorkerNumber = "SW\(100_000 + users.count * 37)"
+                }
                 try await user.create(on: db)
                 users[member.username] = user
                 if member.roles.contains(.teamManager), let team = member.team.flatMap({ teams[$0] }) {
@@ -174,6 +178,7 @@ enum DemoCouncil {
             // Most open cases have a worker; some wait in the team's unallocated queue.
             let worker = closedOn == nil && index % 7 == 6 ? nil : users[plan.workers[random.next(plan.workers.count)]]
             let allocation = AllocationModel(personID: personID, teamID: try team.requireID(), workerID: worker?.id, startedOn: referral)
+            allocation.changeReason = worker == nil ? nil : SocialWorkerChangeReason.firstContact.code
             allocation.endedOn = closedOn?.iso
             try await allocation.create(on: db)
         }

@@ -146,6 +146,8 @@ struct CaseworkController {
 
     struct AllocationForm: Content {
         var workerID: String?
+        /// SSDA903 SW_REASON, asked when the child already has (or had) a social worker.
+        var changeReason: String?
     }
 
     @Sendable func allocate(req: Request) async throws -> Response {
@@ -159,6 +161,12 @@ struct CaseworkController {
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         let today = Day(Date())
+        let hadWorker = try await AllocationModel.query(on: req.db).filter(\.$person.$id == personID).filter(\.$worker.$id != nil).count() > 0
+        let reason = hadWorker ? SocialWorkerChangeReason(rawValue: form.changeReason ?? "") : .firstContact
+        guard let reason else {
+            return try await ChildPage.render(req, person: person, errors: FormErrors([FieldIssue(field: "changeReason", message: "Choose why the social worker is changing")]),
+                                              refill: nil).encodeResponse(status: .unprocessableEntity, for: req)
+        }
         try await req.db.transaction { db in
             let open = try await AllocationModel.query(on: db).filter(\.$person.$id == personID).filter(\.$endedOn == nil).all()
             guard open.allSatisfy({ $0.$team.id == teamID }) else {
@@ -168,7 +176,9 @@ struct CaseworkController {
                 allocation.endedOn = today.iso
                 try await allocation.save(on: db)
             }
-            try await AllocationModel(personID: personID, teamID: teamID, workerID: workerID, startedOn: today).create(on: db)
+            let allocation = AllocationModel(personID: personID, teamID: teamID, workerID: workerID, startedOn: today)
+            allocation.changeReason = reason.code
+            try await allocation.create(on: db)
             try await AuditLog.record(.allocationChanged, on: db, request: req, subjectKind: "person", subjectID: personID,
                                       summary: "Allocated to \(worker.username)")
         }

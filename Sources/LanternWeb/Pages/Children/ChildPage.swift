@@ -59,6 +59,8 @@ enum ChildPage {
         let allocations: [AllocationRow]
         let canAllocate: Bool
         let workers: [FormOption]
+        /// Why the worker changes (SSDA903 SW_REASON), asked once a child has had a worker.
+        let changeReasons: [FormOption]
         let notes: [Note]
         let documents: [Document]
         let canRecord: Bool
@@ -139,6 +141,8 @@ enum ChildPage {
                               endedOn: $0.endedOn.flatMap { Day(iso: $0) }.map(DisplayDate.long))
             },
             canAllocate: canAllocate, workers: workers,
+            changeReasons: canAllocate && allocations.contains(where: { $0.worker != nil })
+                ? SocialWorkerChangeReason.allCases.filter { $0 != .firstContact }.map { FormOption(value: $0.code, label: $0.label) } : [],
             notes: notes.map {
                 Note(date: Day(iso: $0.occurredOn).map(DisplayDate.long) ?? $0.occurredOn, kind: $0.kind.label, author: $0.author.displayName,
                      text: $0.text, childSeen: $0.childSeen ? ($0.seenAlone ? "Child seen alone" : "Child seen") : ($0.kind.isVisit ? "Child not seen" : nil),

@@ -32,6 +32,31 @@ struct HomeController {
 
     func register(_ routes: LanternRoutes) {
         routes.get(access: .anySignedIn, use: home)
+        routes.get("shortcuts", access: .anySignedIn, use: shortcuts)
+    }
+
+    struct Shortcut: Encodable {
+        let keys: String
+        let action: String
+    }
+
+    struct ShortcutsPage: Encodable {
+        let chrome: Chrome
+        let shortcuts: [Shortcut]
+    }
+
+    /// `/shortcuts`: the keyboard shortcuts, for the pages this user's navigation has.
+    @Sendable func shortcuts(req: Request) async throws -> View {
+        let chrome = Chrome(request: req, title: "Keyboard shortcuts")
+        let letters: [(String, String)] = [("h", "/"), ("w", "/my-work"), ("t", "/team"), ("f", "/front-door"), ("c", "/children"),
+                                           ("e", "/early-help"), ("p", "/performance"), ("r", "/returns")]
+        var list = [Shortcut(keys: "/", action: "Find a child (name, NHS number, UPN or Lantern reference)")]
+        for (letter, href) in letters {
+            guard let item = chrome.nav.first(where: { $0.href == href }) else { continue }
+            list.append(Shortcut(keys: "g then \(letter)", action: "Go to \(item.label)"))
+        }
+        list.append(Shortcut(keys: "?", action: "This list"))
+        return try await req.view.render("shortcuts", ShortcutsPage(chrome: chrome, shortcuts: list))
     }
 
     @Sendable func home(req: Request) async throws -> View {

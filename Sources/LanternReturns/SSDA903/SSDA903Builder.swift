@@ -1,0 +1,149 @@
+import LanternCore
+
+/// One child as the store holds them, for the SSDA903: their details and their care record.
+public struct SSDA903SourceChild: Sendable {
+    public var childID: String
+    public var sex: String
+    public var birthDate: Day?
+    public var ethnicity: String?
+    public var upn: String?
+    public var care: LookedAfterRecord
+    /// The child's allocated social workers, oldest first.
+    public var socialWorkers: [SocialWorkerSpell]
+
+    public init(childID: String, sex: String, birthDate: Day?, ethnicity: String?, upn: String?, care: LookedAfterRecord,
+                socialWorkers: [SocialWorkerSpell] = []) {
+        self.socialWorkers = socialWorkers
+        self.childID = childID
+        self.sex = sex
+        self.birthDate = birthDate
+        self.ethnicity = ethnicity
+        self.upn = upn
+        self.care = care
+    }
+}
+
+/// A time a social worker was allocated to the child.
+public struct SocialWorkerSpell: Sendable {
+    /// Social Work England number; nil when not recorded.
+    public var socialWorkerNumber: String?
+    public var start: Day
+    public var end: Day?
+    /// SW_REASON: why this worker's involvement began.
+    public var reason: String?
+
+    public init(socialWorkerNumber: String?, start: Day, end: Day?, reason: String?) {
+        self.socialWorkerNumber = socialWorkerNumber
+        self.start = start
+        self.end = end
+        self.reason = reason
+    }
+}
+
+/// Builds the SSDA903 tables for a collection year from children's care records. Which rows
+/// belong to a year follows the DfE's SSDA903 guidance: every episode open at any time in the
+/// year (so the first may have started years before), the reviews and missing episodes in it,
+/// and the care leaver follow-up for birthdays that fell in it.
+public enum SSDA903Builder {
+    public static func build(_ children: [SSDA903SourceChild], year: CollectionYear) -> SSDA903Input {
+        var input = SSDA903Input(collectionYear: year)
+        for child in children.sorted(by: { $0.childID < $1.childID }) {
+            guard let born = child.birthDate else { continue }
+            let rows = child.care.ledger.episodes.filter { $0.startDate <= year.end && ($0.endDate.map { $0 >= year.start } ?? true) }
+            let lastEnd = child.care.ledger.episodes.last?.endDate
+            // Rule 1016: no OC3 row for a 17th or 18th birthday if care ended on or after it.
+            let followUps = child.care.careLeaver?.birthdayFollowUps.filter { followUp in
+                let birthday = born.adding(years: followUp.age)
+                let leftAfterBirthday = followUp.age <= 18 && (lastEnd.map { $0 >= birthday } ?? false)
+                return year.contains(birthday) && !leftAfterBirthday
+            } ?? []
+            guard !rows.isEmpty || !followUps.isEmpty else { continue }
+            // Rule 628: motherhood is asked only of young women looked after in the year.
+            let mother = child.sex == "F" && !rows.isEmpty ? child.care.motherhood : nil
+            // The 903 asks about motherhood for every looked-after girl; below 12 the answer is no
+            // without asking, from 12 it is recorded on the care page.
+            let isMother = mother?.isMother ?? (child.sex == "F" && !rows.isEmpty && born.age(on: year.end) < 12 ? false : nil)
+            input.headers.append(SSDA903Header(child: child.childID, sex: child.sex, dateOfBirth: born, ethnicity: child.ethnicity ?? "NOBT",
+                                               upn: upn(child.upn, birthDate: born, year: year), isMother: isMother,
+                                               mothersChildBirthDate: mother?.firstChildBorn))
+            if rows.contains(where: { $0.reasonForNewEpisode == .startedToBeLookedAfter && year.contains($0.startDate) }),
+               let previous = child.care.previousPermanence {
+                input.previousPermanence.append(SSDA903PreviousPermanence(child: child.childID, option: previous.option,
+                                                                          arrangedBy: previous.arrangedBy, orderDate: previous.orderDate))
+            }
+            if let outcomes = outcomesAfterTwelveMonths(child, born: born, year: year) { input.outcomesAfter12Months.append(outcomes) }
+            if let careStart = rows.first(where: { $0.reasonForNewEpisode == .startedToBeLookedAfter })?.startDate ?? rows.first?.startDate {
+                input.socialWorkerEpisodes += socialWorkerEpisodes(child, from: careStart, year: year)
+            }
+            input.episodes += rows.map { row in
+                SSDA903Episode(child: child.childID, start: row.startDate, reasonNewEpisode: row.reasonForNewEpisode.rawValue,
+                               legalStatus: row.legalStatus, categoryOfNeed: row.categoryOfNeed, placement: row.placement.type,
+                               placementProvider: row.placement.provider,
+                               end: row.endDate.flatMap { $0 <= year.end ? $0 : nil },
+                               reasonEnded: row.endDate.flatMap { $0 <= year.end ? row.reasonEnded : nil },
+                               reasonPlacementChanged: row.endDate.flatMap { $0 <= year.end ? row.reasonForPlacementChange : nil },
+                               homePostcode: row.homePostcode, placementPostcode: row.placement.postcode, urn: row.placement.urn)
+            }
+            input.reviews += child.care.reviews.filter { year.contains($0.date) }
+                .map { SSDA903Review(child: child.childID, date: $0.date, participation: $0.participation) }
+            input.missing += child.care.ledger.missingEpisodes.filter { $0.start <= year.end && ($0.end.map { $0 >= year.start } ?? true) }
+                .map { SSDA903Missing(child: child.childID, kind: $0.kind.rawValue, start: $0.start, end: $0.end.flatMap { $0 <= year.end ? $0 : nil }) }
+            if let uasc = child.care.uasc, uasc.since <= year.end {
+                input.uasc.append(SSDA903UASC(child: child.childID, statusCeased: uasc.ceasedOn))
+            }
+            input.careLeavers += followUps.map {
+                SSDA903OC3(child: child.childID, inTouch: $0.inTouch, activity: $0.activity, accommodation: $0.accommodation)
+            }
+            if let adoption = child.care.adoption, adoption.decisionOn <= year.end {
+                input.placedForAdoption.append(SSDA903PlacedForAdoption(child: child.childID, decisionDate: adoption.decisionOn,
+                                                                        reversedDate: adoption.reversed?.date, reversedReason: adoption.reversed?.reason))
+            }
+        }
+        return input
+    }
+
+    /// The social workers allocated while the child was looked after in the year. An allocation
+    /// that began before care is reported from the day care began: the DfE's validator (rule
+    /// SW12STG2 in lac_validator) rejects an episode dated before the start of care for a child
+    /// still in care, whatever its guidance text says about earlier episodes.
+    static func socialWorkerEpisodes(_ child: SSDA903SourceChild, from careStart: Day, year: CollectionYear) -> [SSDA903SocialWorkerEpisode] {
+        child.socialWorkers.filter { $0.start <= year.end && ($0.end.map { $0 > careStart && $0 >= year.start } ?? true) }.map {
+            SSDA903SocialWorkerEpisode(child: child.childID, socialWorker: $0.socialWorkerNumber ?? "XX", start: max($0.start, careStart),
+                                       end: $0.end.flatMap { $0 <= year.end ? $0 : nil }, reason: $0.reason ?? "OTHERS")
+        }
+    }
+
+    /// OC2, for a child looked after continuously for at least 12 months at 31 March, other than
+    /// on short breaks (903 guidance). Items not recorded in the year are "no": the record is
+    /// where the council keeps them, so an absence there is an absence in practice.
+    static func outcomesAfterTwelveMonths(_ child: SSDA903SourceChild, born: Day, year: CollectionYear) -> SSDA903OC2? {
+        let care = child.care
+        guard care.ledger.isLookedAfter(on: year.end),
+              let start = care.ledger.episodes.last(where: { $0.reasonForNewEpisode == .startedToBeLookedAfter && $0.startDate <= year.end })?.startDate,
+              start <= year.end.adding(years: -1),
+              care.ledger.episodes.contains(where: { $0.startDate >= start && !["V3", "V4"].contains($0.legalStatus) }) else { return nil }
+        let inYear: (Day) -> Bool = { year.contains($0) }
+        let age = born.age(on: year.end)
+        let sdq = care.strengthsAndDifficulties.filter { inYear($0.date) }.last
+        let misuse = care.substanceMisuse.filter { inYear($0.identifiedOn) }.last
+        return SSDA903OC2(
+            child: child.childID,
+            sdqScore: (4...16).contains(age) ? sdq?.score : nil,
+            sdqReason: (4...16).contains(age) ? nil : "SDQ1",
+            convicted: age >= 10 ? care.convictions.contains(where: inYear) : nil,
+            healthCheck: age < 5 ? care.developmentChecks.contains(where: inYear) : nil,
+            immunisations: care.immunisations?.upToDate ?? false,
+            teethCheck: care.dentalChecks.contains(where: inYear),
+            healthAssessment: care.healthAssessments.contains(where: inYear),
+            substanceMisuse: misuse != nil,
+            interventionReceived: misuse.map(\.interventionReceived),
+            interventionOffered: misuse.flatMap { $0.interventionReceived ? nil : $0.interventionOffered })
+    }
+
+    /// A UPN, or the reason there is none (903 guidance): UN1 for a child under 5 who has not
+    /// started school, otherwise UN4 (looked after, UPN not yet obtained from the school).
+    static func upn(_ upn: String?, birthDate: Day, year: CollectionYear) -> String {
+        if let upn, !upn.isEmpty { return upn }
+        return birthDate.age(on: year.end) < 5 ? "UN1" : "UN4"
+    }
+}
