@@ -11,6 +11,7 @@ public enum LanternMigrations {
             CreatePeople(),
             CreateFrontDoor(),
             CreateCasework(),
+            AddSecurityControls(),
         ]
     }
 }
