@@ -147,3 +147,33 @@ private func day(_ iso: String) -> Day { Day(iso: iso)! }
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(RetentionPolicy.self, from: Data(duplicated.utf8)) }
     }
 }
+
+@Suite struct RetentionSubjectFromCaseTests {
+    @Test func aClosedCaseWithAPlanIsAChildProtectionRecordClosedOnItsLastClosure() throws {
+        var episode = EpisodeOfNeed(referralDate: day("2010-01-04"), referralSource: "1A")
+        episode.childProtectionPlans = []
+        episode.closure = .init(date: day("2012-05-01"), reason: "RC1", signedOffBy: "m")
+        let withoutPlan = try #require(RetentionSubject.forChild(recordID: "L1", dateOfBirth: day("2000-01-01"),
+                                                                 snapshot: CaseSnapshot(episodes: [episode]), lastContactOn: nil))
+        #expect(withoutPlan.kind == .childInNeed)
+        #expect(withoutPlan.closedOn == day("2012-05-01"))
+        let withPlan = try #require(RetentionSubject.forChild(recordID: "L1", dateOfBirth: day("2000-01-01"),
+                                                              snapshot: CaseSnapshot(childProtectionPlansBeforeRecords: 1, episodes: [episode]),
+                                                              lastContactOn: nil))
+        #expect(withPlan.kind == .childProtection)
+        // Born 2000, closed at 12: due on the 25th birthday.
+        #expect(RetentionPolicy.englandDefault.reviewDate(for: withPlan) == day("2025-01-01"))
+    }
+
+    @Test func anOpenCaseHasNoClosureAndContactsAloneCountFromTheLastContact() throws {
+        let open = EpisodeOfNeed(referralDate: day("2010-01-04"), referralSource: "1A")
+        let subject = try #require(RetentionSubject.forChild(recordID: "L1", dateOfBirth: day("2000-01-01"),
+                                                             snapshot: CaseSnapshot(episodes: [open]), lastContactOn: nil))
+        #expect(subject.closedOn == nil)
+        #expect(RetentionPolicy.englandDefault.reviewDate(for: subject) == nil)
+        let contactOnly = try #require(RetentionSubject.forChild(recordID: "L2", dateOfBirth: nil, snapshot: nil, lastContactOn: day("2015-06-01")))
+        #expect(contactOnly.kind == .contactNoFurtherAction)
+        #expect(RetentionPolicy.englandDefault.reviewDate(for: contactOnly) == day("2021-06-01"))
+        #expect(RetentionSubject.forChild(recordID: "L3", dateOfBirth: nil, snapshot: nil, lastContactOn: nil) == nil)
+    }
+}

@@ -8,29 +8,6 @@ import Vapor
 import VaporTesting
 
 @Suite struct SignInTests {
-    /// Gets the sign-in page, as a browser would, for its CSRF cookie and token.
-    private func signInForm(_ app: Application) async throws -> (cookie: String, token: String) {
-        var result: (String, String)?
-        try await app.testing().test(.GET, "/sign-in") { res in
-            #expect(res.status == .ok)
-            let cookie = try #require(res.cookieValue(CSRFMiddleware.signInCookie))
-            let html = res.body.string
-            let marker = "name=\"_csrf\" value=\""
-            let start = try #require(html.range(of: marker)).upperBound
-            let token = String(html[start...].prefix { $0 != "\"" })
-            result = (cookie, token)
-        }
-        return try #require(result)
-    }
-
-    private func postSignIn(_ app: Application, username: String, password: String,
-                            form: (cookie: String, token: String), next: String = "/") async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders.form
-        headers.add(name: .cookie, value: "\(CSRFMiddleware.signInCookie)=\(form.cookie)")
-        return try await app.testing().sendRequest(.POST, "/sign-in", headers: headers,
-                                                   body: formBody([("_csrf", form.token), ("username", username), ("password", password), ("next", next)]))
-    }
-
     @Test func signingInReachesAHomePageNamingTheUserAndTeam() async throws {
         try await withLantern { app in
             let team = try await app.fixtures.team("Assessment Team North")

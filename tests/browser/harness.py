@@ -10,7 +10,10 @@ also photographed at desktop and phone size and checked for cut-off text and sid
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import http.cookiejar
+import struct
 import json
 import os
 import re
@@ -136,6 +139,21 @@ class Suite:
         self.state: dict = {}  # what journeys hand on to the journeys that need them
         self.results: dict[str, RunResult] = {}
         self.test_outcomes: dict[str, str] = {}
+        self._last_totp_step = -1
+
+    def totp_code(self) -> str:
+        """The demo administrator's current TOTP code (RFC 6238: HMAC-SHA-1, 30 s, 6 digits).
+        Lantern accepts each step's code once, so a second sign-in in the same step waits for the next."""
+        secret = base64.b32decode(os.environ["LANTERN_DEMO_TOTP_SECRET"])
+        step = int(time.time()) // 30
+        if step <= self._last_totp_step:
+            time.sleep((self._last_totp_step + 1) * 30 - time.time() + 0.5)
+            step = int(time.time()) // 30
+        self._last_totp_step = step
+        mac = hmac.new(secret, struct.pack(">Q", step), hashlib.sha1).digest()
+        offset = mac[-1] & 0x0F
+        value = struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF
+        return f"{value % 1_000_000:06d}"
 
     def driver(self, mode: str) -> webdriver.Chrome:
         if mode not in self._drivers:
@@ -337,7 +355,11 @@ class JourneyRun:
         self.fill("username", user)
         self.fill("password", self.suite.password)
         self.submit("Sign in")
-        if self.path == "/sign-in":
+        if self.path == "/sign-in/code":
+            # Two-factor sign-in (administrators): the code an authenticator app would show.
+            self.fill("code", self.suite.totp_code())
+            self.submit("Continue", screen="sign-in-code")
+        if self.path.startswith("/sign-in"):
             raise JourneyFailed(f"could not sign in as {user}: {self.text('.error-summary', default='no error shown')}")
         self.check_nav_links()
 

@@ -3,11 +3,13 @@ import Foundation
 /// A zip archive whose entries are stored uncompressed: all an .xlsx needs, with no compression
 /// library. Entries carry a fixed timestamp (1 January 1980) so the same input always gives the
 /// same bytes. Classic (non-ZIP64) format: fine for the lists an inspection asks for, which are
-/// nowhere near its 4 GB / 65,535-entry limits.
-struct ZipArchive {
+/// nowhere near its 4 GB / 65,535-entry limits. Also used for subject access bundles.
+public struct ZipArchive {
     private var body: [UInt8] = []
     private var centralDirectory: [UInt8] = []
     private var entryCount = 0
+
+    public init() {}
 
     /// MS-DOS date for 1980-01-01 (year offset 0, month 1, day 1); time 00:00.
     private static let dosDate: UInt16 = (1 << 5) | 1
@@ -16,7 +18,7 @@ struct ZipArchive {
     /// Bit 11: names are UTF-8.
     private static let utf8Names: UInt16 = 1 << 11
 
-    mutating func add(path: String, contents: [UInt8]) {
+    public mutating func add(path: String, contents: [UInt8]) {
         let name = Array(path.utf8)
         let crc = CRC32.checksum(contents)
         let offset = UInt32(body.count)
@@ -55,11 +57,11 @@ struct ZipArchive {
         return fields
     }
 
-    mutating func add(path: String, text: String) {
+    public mutating func add(path: String, text: String) {
         add(path: path, contents: Array(text.utf8))
     }
 
-    var data: Data {
+    public var data: Data {
         var end: [UInt8] = []
         end.appendLE(UInt32(0x0605_4B50))
         end.appendLE(UInt16(0))

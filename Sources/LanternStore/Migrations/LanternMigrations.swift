@@ -13,6 +13,7 @@ public enum LanternMigrations {
             CreateCasework(),
             CreateEarlyHelp(),
             AddSocialWorkerEpisodes(),
+            AddSecurityControls(),
         ]
     }
 }

@@ -96,6 +96,14 @@ public final class StaffUserModel: Model, @unchecked Sendable {
     /// Social Work England registration number ("SW" and digits), the 903's SW_ID.
     @OptionalField(key: "social_worker_number") public var socialWorkerNumber: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    /// The TOTP secret in Base32. Set when the user starts setting up two-factor sign-in; in use
+    /// once `totpConfirmedAt` is set (they typed a first code).
+    @OptionalField(key: "totp_secret") public var totpSecret: String?
+    @OptionalField(key: "totp_confirmed_at") public var totpConfirmedAt: Date?
+    /// The last TOTP step accepted: no code from it or before it is accepted again (replay).
+    @OptionalField(key: "totp_last_step") public var totpLastStep: Int64?
+    /// JSON array of the SHA-256 hashes of the unused recovery codes.
+    @OptionalField(key: "recovery_code_hashes") public var recoveryCodeHashesJSON: String?
 
     public init() {}
 
@@ -117,6 +125,14 @@ public final class StaffUserModel: Model, @unchecked Sendable {
     public var roles: Set<Role> {
         get { Role.parseList(rolesText) }
         set { rolesText = Role.formatList(newValue) }
+    }
+
+    /// Two-factor sign-in is on: a confirmed secret.
+    public var twoFactorEnabled: Bool { totpConfirmedAt != nil && totpSecret != nil }
+
+    public var recoveryCodeHashes: [String] {
+        get { recoveryCodeHashesJSON.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? [] }
+        set { recoveryCodeHashesJSON = String(decoding: (try? JSONEncoder().encode(newValue)) ?? Data("[]".utf8), as: UTF8.self) }
     }
 }
 

@@ -14,10 +14,17 @@ public final class UserSessionModel: Model, @unchecked Sendable {
     @Field(key: "last_seen_at") public var lastSeenAt: Date
     @OptionalField(key: "revoked_at") public var revokedAt: Date?
     @OptionalField(key: "ip") public var ip: String?
+    /// When the user last proved who they are in this session: at sign-in, and again on the
+    /// "Confirm it's you" page before a sensitive action. Nil on sessions older than the column.
+    @OptionalField(key: "authenticated_at") public var authenticatedAt: Date?
+    /// The password was right but the second factor has not been given yet: the session signs
+    /// nobody in until it is.
+    @Field(key: "second_factor_pending") public var secondFactorPending: Bool
 
     public init() {}
 
-    public init(id: UUID? = nil, tokenHash: String, userID: UUID, csrfToken: String, now: Date, ip: String?) {
+    public init(id: UUID? = nil, tokenHash: String, userID: UUID, csrfToken: String, now: Date, ip: String?,
+                secondFactorPending: Bool = false) {
         self.id = id
         self.tokenHash = tokenHash
         self.$user.id = userID
@@ -25,6 +32,61 @@ public final class UserSessionModel: Model, @unchecked Sendable {
         self.createdAt = now
         self.lastSeenAt = now
         self.ip = ip
+        self.authenticatedAt = now
+        self.secondFactorPending = secondFactorPending
+    }
+
+    /// The last time the user proved who they are.
+    public var lastAuthenticatedAt: Date { authenticatedAt ?? createdAt }
+}
+
+/// A member of staff named as allowed to see a restricted record (a child of a member of staff,
+/// a high-profile case). Nobody else sees it, whatever their role, and break-glass is not offered.
+public final class RestrictedAccessModel: Model, @unchecked Sendable {
+    public static let schema = "restricted_access"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "person_id") public var person: PersonModel
+    @Parent(key: "user_id") public var user: StaffUserModel
+    @Field(key: "granted_by") public var grantedBy: UUID
+    @Field(key: "granted_at") public var grantedAt: Date
+
+    public init() {}
+
+    public init(personID: UUID, userID: UUID, grantedBy: UUID, grantedAt: Date) {
+        self.$person.id = personID
+        self.$user.id = userID
+        self.grantedBy = grantedBy
+        self.grantedAt = grantedAt
+    }
+}
+
+/// An administrator's decision on a record due for retention review: keep it (with a reason and
+/// the next review date) or delete its personal data.
+public final class RetentionReviewModel: Model, @unchecked Sendable {
+    public static let schema = "retention_reviews"
+
+    public enum Decision: String, Codable, Sendable {
+        case keep, delete
+    }
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "person_id") public var person: PersonModel
+    @Enum(key: "decision") public var decision: Decision
+    @Field(key: "reason") public var reason: String
+    @OptionalField(key: "next_review_on") public var nextReviewOn: String?
+    @Field(key: "decided_by") public var decidedBy: UUID
+    @Field(key: "decided_at") public var decidedAt: Date
+
+    public init() {}
+
+    public init(personID: UUID, decision: Decision, reason: String, nextReviewOn: String?, decidedBy: UUID, decidedAt: Date) {
+        self.$person.id = personID
+        self.decision = decision
+        self.reason = reason
+        self.nextReviewOn = nextReviewOn
+        self.decidedBy = decidedBy
+        self.decidedAt = decidedAt
     }
 }
 

@@ -15,6 +15,14 @@ public struct LanternConfig: Sendable, Equatable {
     public var demoPassword: String?
     /// Seeds the demo council when `serve` finds an empty database.
     public var seedDemoWhenEmpty: Bool
+    /// How long after proving who they are a user may take a sensitive action (break-glass,
+    /// exports, subject access, deletion) before being asked to confirm it's them again.
+    public var reauthenticateAfter: TimeInterval = 15 * 60
+    /// The demo administrator's TOTP secret (Base32), so scripted demos and the browser suite can
+    /// compute codes; otherwise the demo generates one and prints it once.
+    public var demoTOTPSecret: String?
+    /// How long each kind of record is kept; the retention review list applies it.
+    public var retentionPolicy: RetentionPolicy = .englandDefault
 
     public init(database: DatabaseLocation, secureCookies: Bool = false, sessionLifetime: SessionLifetime = .init(),
                 lockout: SignInLockout = .init(), demoPassword: String? = nil, seedDemoWhenEmpty: Bool = true) {
@@ -55,6 +63,18 @@ public struct LanternConfig: Sendable, Equatable {
         }
         if let password = env["LANTERN_DEMO_PASSWORD"], !password.isEmpty {
             config.demoPassword = password
+        }
+        if let minutes = env["LANTERN_REAUTHENTICATE_MINUTES"] {
+            guard let value = Int(minutes), (1...12 * 60).contains(value) else {
+                throw .invalid(variable: "LANTERN_REAUTHENTICATE_MINUTES", reason: "expected a whole number of minutes from 1 to 720")
+            }
+            config.reauthenticateAfter = TimeInterval(value * 60)
+        }
+        if let secret = env["LANTERN_DEMO_TOTP_SECRET"], !secret.isEmpty {
+            guard let bytes = try? Base32.decode(secret), bytes.count >= 10 else {
+                throw .invalid(variable: "LANTERN_DEMO_TOTP_SECRET", reason: "expected a Base32 secret of at least 16 characters")
+            }
+            config.demoTOTPSecret = secret
         }
         return config
     }

@@ -39,6 +39,14 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case earlyHelpUpdated = "early-help.update"
     case earlyHelpSteppedUp = "early-help.step-up"
     case earlyHelpSteppedDown = "early-help.step-down"
+    case passwordAccepted = "sign-in.password"
+    case reauthenticated = "sign-in.confirm"
+    case twoFactorEnabled = "user.2fa-on"
+    case twoFactorDisabled = "user.2fa-off"
+    case restrictionChanged = "person.restrict"
+    case subjectAccessExported = "person.subject-access"
+    case retentionReviewed = "person.retention-review"
+    case retentionDeleted = "person.retention-delete"
 }
 
 /// Writes the audit trail. Callers pass the database they are writing the change with, so the

@@ -13,7 +13,8 @@ struct LanternServeCommand: AsyncCommand {
         let app = context.application
         try await LanternApp.migrate(app)
         if app.lanternConfig.seedDemoWhenEmpty, try await DemoCouncil.isEmpty(app.db) {
-            let accounts = try await DemoCouncil.seed(app: app, password: app.lanternConfig.demoPassword)
+            let accounts = try await DemoCouncil.seed(app: app, password: app.lanternConfig.demoPassword,
+                                                      adminTOTPSecret: app.lanternConfig.demoTOTPSecret)
             context.console.print(DemoCouncil.describe(accounts))
         }
         context.console.print("Lantern is using \(app.lanternConfig.database.safeDescription).")
@@ -52,7 +53,8 @@ struct DemoCommand: AsyncCommand {
             context.console.print("The database already holds data. Use `lantern demo --reset` to replace it with the demo council.")
             return
         }
-        let accounts = try await DemoCouncil.seed(app: app, password: app.lanternConfig.demoPassword)
+        let accounts = try await DemoCouncil.seed(app: app, password: app.lanternConfig.demoPassword,
+                                                      adminTOTPSecret: app.lanternConfig.demoTOTPSecret)
         context.console.print(DemoCouncil.describe(accounts))
     }
 }

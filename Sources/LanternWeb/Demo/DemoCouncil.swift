@@ -14,22 +14,27 @@ enum DemoCouncil {
         let displayName: String
         let roles: Set<Role>
         let team: String?
+        /// Administrators must use two-factor sign-in: the demo sets it up with this key (Base32).
+        var totpSecret: String? = nil
     }
 
     static func isEmpty(_ db: any Database) async throws -> Bool {
         try await StaffUserModel.query(on: db).count() == 0
     }
 
-    /// Seeds the council. With no `password`, each account gets its own random passphrase.
-    static func seed(app: Application, password: String?, childCount: Int = 60, seed: UInt64 = 2026) async throws -> [Account] {
+    /// Seeds the council. With no `password`, each account gets its own random passphrase. With no
+    /// `adminTOTPSecret`, each administrator gets a random two-factor key.
+    static func seed(app: Application, password: String?, adminTOTPSecret: String? = nil, childCount: Int = 60,
+                     seed: UInt64 = 2026) async throws -> [Account] {
         var random = DemoRandom(seed: seed)
         let staff = staffPlan()
         var accounts: [Account] = []
         var system = SystemRandomNumberGenerator()
         for member in staff {
             let chosen = password ?? passphrase(&system)
+            let totp = member.roles.contains(.administrator) ? adminTOTPSecret ?? TOTP(secret: TOTP.generateSecret()).base32Secret : nil
             accounts.append(Account(username: member.username, password: chosen, displayName: member.name,
-                                    roles: member.roles, team: member.team))
+                                    roles: member.roles, team: member.team, totpSecret: totp))
         }
         let hashes = try await withThrowingTaskGroup(of: (String, String).self) { group in
             for account in accounts {
@@ -38,6 +43,8 @@ enum DemoCouncil {
             return try await group.reduce(into: [String: String]()) { $0[$1.0] = $1.1 }
         }
         let childSeed = random.nextRaw()
+        let totpSecrets = Dictionary(accounts.compactMap { account in account.totpSecret.map { (account.username, $0) } },
+                                     uniquingKeysWith: { a, _ in a })
         try await app.db.transaction { db in
             var childRandom = DemoRandom(seed: childSeed)
             try await CouncilModel(name: "Lantern Demo Council", laNumber: "330", onsCode: "E08000025").create(on: db)
@@ -62,6 +69,10 @@ enum DemoCouncil {
                     // Made-up Social Work England numbers, one per worker.
                     user.socialWorkerNumber = "SW\(100_000 + users.count * 37)"
                 }
+                if let secret = totpSecrets[member.username] {
+                    user.totpSecret = secret
+                    user.totpConfirmedAt = Date()
+                }
                 try await user.create(on: db)
                 users[member.username] = user
                 if member.roles.contains(.teamManager), let team = member.team.flatMap({ teams[$0] }) {
@@ -85,6 +96,11 @@ enum DemoCouncil {
             lines.append("  " + account.username.padding(toLength: width, withPad: " ", startingAt: 0)
                          + account.password.padding(toLength: pwWidth, withPad: " ", startingAt: 0)
                          + roles + (account.team.map { " — \($0)" } ?? ""))
+        }
+        for account in accounts {
+            if let secret = account.totpSecret {
+                lines.append("  Two-factor key for \(account.username) (add it to an authenticator app as a time-based key): \(secret)")
+            }
         }
         lines.append("")
         return lines.joined(separator: "\n")

@@ -23,11 +23,15 @@ public enum LanternError: Error, Sendable, Equatable {
     case conflict(String)
     case refused(String)
     case tooManyRequests
+    /// An administrator must set up two-factor sign-in before anything else.
+    case twoFactorSetupRequired
+    /// A sensitive action: the user must confirm who they are, then carries on at `returnTo`.
+    case reauthenticationRequired(returnTo: String)
 
     var status: HTTPResponseStatus {
         switch self {
         case .unauthenticated: .unauthorized
-        case .signInRequired: .seeOther
+        case .signInRequired, .twoFactorSetupRequired, .reauthenticationRequired: .seeOther
         case .forbidden, .csrfRejected: .forbidden
         case .notFound: .notFound
         case .invalidFields, .refused: .unprocessableEntity
@@ -46,6 +50,8 @@ public enum LanternError: Error, Sendable, Equatable {
         case .conflict: "This conflicts with a change someone else made"
         case .refused: "This cannot be done"
         case .tooManyRequests: "Too many requests"
+        case .twoFactorSetupRequired: "Set up two-factor sign-in"
+        case .reauthenticationRequired: "Confirm it's you"
         }
     }
 
@@ -59,6 +65,8 @@ public enum LanternError: Error, Sendable, Equatable {
         case .invalidFields(let issues): issues.map(\.message).joined(separator: " ")
         case .conflict(let text), .refused(let text): text
         case .tooManyRequests: "Wait a minute and try again."
+        case .twoFactorSetupRequired: "Administrators must set up two-factor sign-in before doing anything else."
+        case .reauthenticationRequired: "Sign in again in the browser to confirm it's you before doing this."
         }
     }
 }

@@ -20,14 +20,22 @@ struct LanternErrorMiddleware: AsyncMiddleware {
     }
 
     private func response(for error: any Error, request: Request) async -> Response {
-        if case ChildAccessRefusal.noRelationship(let personID) = error, request.method == .GET, !request.url.path.hasPrefix("/api/"),
-           let page = try? await BreakGlassPage.render(request, personID: personID) {
-            return page
+        if case ChildAccessRefusal.noRelationship(let personID) = error, request.method == .GET, !request.url.path.hasPrefix("/api/") {
+            // Break-glass is a sensitive action: confirm it's you before the form is offered.
+            do { try request.requireRecentAuthentication() } catch { return await response(for: error, request: request) }
+            if let page = try? await BreakGlassPage.render(request, personID: personID) { return page }
         }
         let (status, title, detail, fields) = describe(error, request: request)
         if case LanternError.signInRequired(let returnTo) = error {
-            let target = "/sign-in?next=" + (returnTo.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/")
-            return request.redirect(to: target, redirectType: .normal)
+            return request.redirect(to: "/sign-in?next=" + Self.queryEncoded(returnTo), redirectType: .normal)
+        }
+        if !request.url.path.hasPrefix("/api/") {
+            if case LanternError.twoFactorSetupRequired = error {
+                return request.redirect(to: TwoFactorController.path, redirectType: .normal)
+            }
+            if case LanternError.reauthenticationRequired(let returnTo) = error {
+                return request.redirect(to: ConfirmIdentityController.path + "?next=" + Self.queryEncoded(returnTo), redirectType: .normal)
+            }
         }
         if status.code >= 500 {
             request.logger.error("request failed", metadata: ["error": "\(String(reflecting: type(of: error)))", "status": "\(status.code)"])
@@ -55,11 +63,24 @@ struct LanternErrorMiddleware: AsyncMiddleware {
         return response
     }
 
+    /// A path (with its own query) as one query parameter's value.
+    static func queryEncoded(_ value: String) -> String {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "/"
+    }
+
     private func describe(_ error: any Error, request: Request) -> (HTTPResponseStatus, String, String, [FieldIssue]) {
         switch error {
         case let lantern as LanternError:
             let fields: [FieldIssue] = if case .invalidFields(let issues) = lantern { issues } else { [] }
-            return (lantern.status, lantern.title, lantern.detail, fields)
+            // Outside a browser there is nowhere to be sent: the second factor and re-authentication answer 403.
+            switch lantern {
+            case .twoFactorSetupRequired, .reauthenticationRequired: return (.forbidden, lantern.title, lantern.detail, [])
+            default: return (lantern.status, lantern.title, lantern.detail, fields)
+            }
+        case ChildAccessRefusal.restricted:
+            return (.forbidden, LanternError.forbidden.title, "This record is restricted: only the staff an administrator has named can open it.", [])
         case is ChildAccessRefusal:
             return (.forbidden, LanternError.forbidden.title, "This child is not allocated to you or your team.", [])
         case let decoding as DecodingError:

@@ -62,6 +62,9 @@ enum Navigation {
         Item(href: "/admin/users", label: "Users", roles: [.administrator]),
         Item(href: "/admin/audit", label: "Audit", roles: [.administrator]),
         Item(href: "/admin/calendar", label: "Calendar", roles: [.administrator]),
+        Item(href: "/admin/restricted", label: "Restricted", roles: [.administrator]),
+        Item(href: "/admin/subject-access", label: "Subject access", roles: [.administrator]),
+        Item(href: "/admin/retention", label: "Retention", roles: [.administrator]),
     ]
 
     static func items(for roles: Set<Role>) -> [Item] {

@@ -24,6 +24,8 @@ public struct RouteEntry: Sendable, Equatable {
     public let method: HTTPMethod
     public let path: String
     public let access: RouteAccess
+    /// A sensitive action: the user must have proved who they are in the last few minutes.
+    public var reauthenticate: Bool = false
     public var isAPI: Bool { path.hasPrefix("/api/") }
 }
 
@@ -69,43 +71,47 @@ struct LanternRoutes {
     }
 
     @discardableResult
-    func get<R: AsyncResponseEncodable>(_ path: PathComponent..., access: RouteAccess,
+    func get<R: AsyncResponseEncodable>(_ path: PathComponent..., access: RouteAccess, reauthenticate: Bool = false,
                                          use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
-        register(.GET, path, access, handler)
+        register(.GET, path, access, reauthenticate, handler)
     }
 
     @discardableResult
-    func post<R: AsyncResponseEncodable>(_ path: PathComponent..., access: RouteAccess,
+    func post<R: AsyncResponseEncodable>(_ path: PathComponent..., access: RouteAccess, reauthenticate: Bool = false,
                                           use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
-        register(.POST, path, access, handler)
+        register(.POST, path, access, reauthenticate, handler)
     }
 
     @discardableResult
-    func put<R: AsyncResponseEncodable>(_ path: PathComponent..., access: RouteAccess,
+    func put<R: AsyncResponseEncodable>(_ path: PathComponent..., access: RouteAccess, reauthenticate: Bool = false,
                                          use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
-        register(.PUT, path, access, handler)
+        register(.PUT, path, access, reauthenticate, handler)
     }
 
     @discardableResult
-    func delete<R: AsyncResponseEncodable>(_ path: PathComponent..., access: RouteAccess,
+    func delete<R: AsyncResponseEncodable>(_ path: PathComponent..., access: RouteAccess, reauthenticate: Bool = false,
                                             use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
-        register(.DELETE, path, access, handler)
+        register(.DELETE, path, access, reauthenticate, handler)
     }
 
     /// A POST that accepts a body up to `maxBody` (uploads); others keep Vapor's small default.
     @discardableResult
     func upload<R: AsyncResponseEncodable>(_ path: PathComponent..., access: RouteAccess, maxBody: ByteCount,
                                             use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
-        register(.POST, path, access, handler, body: .collect(maxSize: maxBody))
+        register(.POST, path, access, false, handler, body: .collect(maxSize: maxBody))
     }
 
     private func register<R: AsyncResponseEncodable>(_ method: HTTPMethod, _ path: [PathComponent], _ access: RouteAccess,
+                                                     _ reauthenticate: Bool,
                                                      _ handler: @escaping @Sendable (Request) async throws -> R,
                                                      body: HTTPBodyStreamStrategy = .collect) -> Route {
         let full = prefix + path
-        table.append(RouteEntry(method: method, path: "/" + full.map(\.description).joined(separator: "/"), access: access))
+        let entry = RouteEntry(method: method, path: "/" + full.map(\.description).joined(separator: "/"), access: access,
+                               reauthenticate: reauthenticate)
+        table.append(entry)
         return builder.on(method, path, body: body) { req async throws -> R in
-            try req.requireAccess(access)
+            try req.requireAccess(access, route: entry.path)
+            if reauthenticate { try req.requireRecentAuthentication() }
             return try await handler(req)
         }
     }
@@ -114,7 +120,9 @@ struct LanternRoutes {
 extension Request {
     /// Anonymous visitors to a page are sent to sign in; to the API they get 401. A signed-in user
     /// without a permitted role gets 403.
-    func requireAccess(_ access: RouteAccess) throws {
+    /// An administrator signed in with a browser who has not set up two-factor sign-in is sent to
+    /// set it up before using any other route (after the role check, so refusals stay 403).
+    func requireAccess(_ access: RouteAccess, route: String) throws {
         if access == .anyone { return }
         guard let user = signedInUser else {
             if url.path.hasPrefix("/api/") {
@@ -123,5 +131,23 @@ extension Request {
             throw LanternError.signInRequired(returnTo: url.path)
         }
         guard access.allows(user.roles) else { throw LanternError.forbidden }
+        if TwoFactorController.isRequired(for: user), !TwoFactorController.enrolmentRoutes.contains(route) {
+            throw LanternError.twoFactorSetupRequired
+        }
+    }
+
+    /// The guard for sensitive actions (merging people, break-glass, exports, subject access,
+    /// deletion): if the user last proved who they are more than `reauthenticateAfter` ago, they
+    /// are sent to "Confirm it's you" and then to `returnTo` (by default this page, for a GET).
+    /// Register a route with `reauthenticate: true`, or call this inside a handler before the
+    /// sensitive part, passing the GET page a POST form came from.
+    func requireRecentAuthentication(returnTo: String? = nil) throws {
+        let user = try self.user()
+        // API tokens belong to other systems and have no session to confirm.
+        guard user.sessionID != nil else { return }
+        let window = application.lanternConfig.reauthenticateAfter
+        if let at = user.authenticatedAt, Date().timeIntervalSince(at) <= window { return }
+        let here = url.query.map { url.path + "?" + $0 } ?? url.path
+        throw LanternError.reauthenticationRequired(returnTo: returnTo ?? (method == .GET ? here : "/"))
     }
 }

@@ -16,7 +16,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         let hasSessionCookie = request.cookies[StaffSessionMiddleware.cookieName] != nil
         let isSignInForm = request.url.path == "/sign-in"
         guard hasSessionCookie || isSignInForm else { return try await next.respond(to: request) }
-        let expected: String? = if isSignInForm { request.cookies[Self.signInCookie]?.string } else { request.signedInUser?.csrfToken }
+        let expected: String? = if isSignInForm { request.cookies[Self.signInCookie]?.string }
+            else { request.signedInUser?.csrfToken ?? request.pendingSignIn?.csrfToken }
         let sent = request.headers.first(name: Self.header) ?? (try? request.content.get(String.self, at: Self.field))
         guard let expected, !expected.isEmpty, let sent, ConstantTime.isEqual(expected, sent) else {
             throw LanternError.csrfRejected

@@ -24,11 +24,14 @@ public final class RateLimitMiddleware: AsyncMiddleware, @unchecked Sendable {
         api = RateLimiter(burst: limits.apiBurst, refillInterval: limits.apiRefill)
     }
 
+    /// Password and code guesses share one budget per address.
+    static let signInPaths: Set<String> = ["/sign-in", "/sign-in/code", "/confirm-identity"]
+
     public func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let address = request.clientAddress ?? "unknown"
         let now = Date()
         let decision: RateLimiter.Decision
-        if request.method == .POST && request.url.path == "/sign-in" {
+        if request.method == .POST && Self.signInPaths.contains(request.url.path) {
             decision = lock.withLock { signIn.allow(key: address, now: now) }
         } else if request.url.path.hasPrefix("/api/") {
             let key = request.headers.bearerAuthorization.map { "token:" + SessionTokens.hash($0.token) } ?? "address:" + address

@@ -46,6 +46,17 @@ struct StaffSessionMiddleware: AsyncMiddleware {
             request.sessionExpired = true
             return
         }
+        if session.secondFactorPending {
+            guard now.timeIntervalSince(session.createdAt) <= PendingSignIn.lifetime else {
+                session.revokedAt = now
+                try await session.save(on: request.db)
+                request.sessionExpired = true
+                return
+            }
+            request.pendingSignIn = PendingSignIn(sessionID: try session.requireID(), userID: try user.requireID(),
+                                                  username: user.username, csrfToken: session.csrfToken)
+            return
+        }
         if now.timeIntervalSince(session.lastSeenAt) > Self.touchInterval {
             session.lastSeenAt = now
             try await session.save(on: request.db)
@@ -53,7 +64,8 @@ struct StaffSessionMiddleware: AsyncMiddleware {
         request.signedInUser = SignedInUser(
             id: try user.requireID(), username: user.username, displayName: user.displayName, roles: user.roles,
             teamID: user.$team.id, teamName: user.team?.name, agency: user.agency,
-            sessionID: session.id, csrfToken: session.csrfToken)
+            sessionID: session.id, csrfToken: session.csrfToken,
+            twoFactorEnabled: user.twoFactorEnabled, authenticatedAt: session.lastAuthenticatedAt)
         request.logger[metadataKey: "user"] = .string(user.username)
     }
 
@@ -65,7 +77,8 @@ struct StaffSessionMiddleware: AsyncMiddleware {
         let user = stored.user
         request.signedInUser = SignedInUser(
             id: try user.requireID(), username: user.username, displayName: user.displayName, roles: user.roles,
-            teamID: user.$team.id, teamName: user.team?.name, agency: user.agency, sessionID: nil, csrfToken: nil)
+            teamID: user.$team.id, teamName: user.team?.name, agency: user.agency, sessionID: nil, csrfToken: nil,
+            twoFactorEnabled: user.twoFactorEnabled)
         request.logger[metadataKey: "user"] = .string(user.username)
     }
 

@@ -95,6 +95,13 @@ struct TestSession {
         headers.add(name: .cookie, value: "\(StaffSessionMiddleware.cookieName)=\(cookie)")
         return headers
     }
+
+    /// For posting a form as this browser: the cookie, the form content type and the CSRF token.
+    var formHeaders: HTTPHeaders {
+        var headers = HTTPHeaders.form.merging(self.headers)
+        headers.add(name: CSRFMiddleware.header, value: csrf)
+        return headers
+    }
 }
 
 struct Fixtures {
@@ -109,18 +116,34 @@ struct Fixtures {
         return team
     }
 
-    func user(_ username: String, roles: Set<Role>, team: TeamModel? = nil, agency: Agency = .council) async throws -> StaffUserModel {
+    /// A TOTP key (Base32) for test users with two-factor sign-in.
+    static let totpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+    /// Administrators must use two-factor sign-in, so by default they have it set up; pass
+    /// `twoFactor` to choose.
+    func user(_ username: String, roles: Set<Role>, team: TeamModel? = nil, agency: Agency = .council,
+              twoFactor: Bool? = nil) async throws -> StaffUserModel {
         let user = StaffUserModel(username: username, displayName: "Test \(username)", passwordHash: try await app.password.async.hash(Self.password),
                                   roles: roles, teamID: team?.id, agency: agency)
+        if twoFactor ?? roles.contains(.administrator) {
+            user.totpSecret = Self.totpSecret
+            user.totpConfirmedAt = Date()
+        }
         try await user.create(on: app.db)
         return user
     }
 
+    /// The code an authenticator app shows for `totpSecret` at `instant`.
+    static func totpCode(at instant: Date = Date()) -> String {
+        (try? TOTP(base32Secret: totpSecret).code(at: instant)) ?? ""
+    }
+
     /// A session made directly in the store, as sign-in would make it.
-    func session(for user: StaffUserModel, lastSeen: Date = Date()) async throws -> TestSession {
+    func session(for user: StaffUserModel, lastSeen: Date = Date(), authenticatedAt: Date? = nil) async throws -> TestSession {
         let token = SessionTokens.random()
         let csrf = SessionTokens.random()
         let session = UserSessionModel(tokenHash: SessionTokens.hash(token), userID: try user.requireID(), csrfToken: csrf, now: lastSeen, ip: nil)
+        if let authenticatedAt { session.authenticatedAt = authenticatedAt }
         try await session.create(on: app.db)
         return TestSession(user: user, cookie: token, csrf: csrf)
     }
@@ -198,4 +221,31 @@ extension Application {
         try await testing().test(.GET, path, headers: session.headers) { status = $0.status }
         return status
     }
+}
+
+/// Gets the sign-in page, as a browser would, for its CSRF cookie and token.
+func signInForm(_ app: Application) async throws -> (cookie: String, token: String) {
+    var result: (String, String)?
+    try await app.testing().test(.GET, "/sign-in") { res in
+        #expect(res.status == .ok)
+        let cookie = try #require(res.cookieValue(CSRFMiddleware.signInCookie))
+        let html = res.body.string
+        result = (cookie, try csrfField(in: html))
+    }
+    return try #require(result)
+}
+
+func postSignIn(_ app: Application, username: String, password: String,
+                form: (cookie: String, token: String), next: String = "/") async throws -> TestingHTTPResponse {
+    var headers = HTTPHeaders.form
+    headers.add(name: .cookie, value: "\(CSRFMiddleware.signInCookie)=\(form.cookie)")
+    return try await app.testing().sendRequest(.POST, "/sign-in", headers: headers,
+                                               body: formBody([("_csrf", form.token), ("username", username), ("password", password), ("next", next)]))
+}
+
+/// The value of the `_csrf` hidden field in a page's form.
+func csrfField(in html: String) throws -> String {
+    let marker = "name=\"_csrf\" value=\""
+    let start = try #require(html.range(of: marker)).upperBound
+    return String(html[start...].prefix { $0 != "\"" })
 }

@@ -26,10 +26,14 @@ struct ChildrenAPI {
     @Sendable func list(req: Request) async throws -> Page {
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 500)
         let offset = max(req.query[Int.self, at: "offset"] ?? 0, 0)
-        let base = PersonModel.query(on: req.db).filter(\.$isChild == true)
-        let total = try await base.count()
-        let people = try await PersonModel.query(on: req.db).filter(\.$isChild == true)
-            .sort(\.$reference).range(offset..<(offset + limit)).all()
+        // Restricted records are left out for everyone not named on them.
+        let hidden = Array(try await RestrictedRecords.hiddenPersonIDs(from: try req.user(), on: req.db))
+        func children() -> QueryBuilder<PersonModel> {
+            let query = PersonModel.query(on: req.db).filter(\.$isChild == true)
+            return hidden.isEmpty ? query : query.filter(\.$id !~ hidden)
+        }
+        let total = try await children().count()
+        let people = try await children().sort(\.$reference).range(offset..<(offset + limit)).all()
         try await AuditLog.record(.personViewed, on: req.db, request: req, subjectKind: "person-list", subjectID: nil,
                                   summary: "Listed \(people.count) children through the API")
         return Page(items: people.map {

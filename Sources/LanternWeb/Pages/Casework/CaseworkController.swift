@@ -197,6 +197,7 @@ struct CaseworkController {
     @Sendable func chronology(req: Request) async throws -> Response {
         let person = try await ChildrenController.authorisedChild(req)
         let personID = try person.requireID()
+        if req.query[String.self, at: "format"] == "csv" { try req.requireRecentAuthentication() }
         let snapshot = try await ChildCaseModel.query(on: req.db).filter(\.$person.$id == personID).first()?.snapshot() ?? CaseSnapshot()
         let notes = try await CaseNoteModel.query(on: req.db).filter(\.$person.$id == personID).with(\.$author).all()
         let contacts = try await ContactSubjectModel.query(on: req.db).filter(\.$person.$id == personID).with(\.$contact).all().map(\.contact)

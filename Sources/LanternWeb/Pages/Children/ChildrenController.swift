@@ -42,6 +42,13 @@ struct ChildrenController {
         guard let id = req.parameters.get("personID", as: UUID.self), let person = try await PersonModel.find(id, on: req.db), person.isChild else {
             throw LanternError.notFound(what: "that child's record")
         }
+        // A restricted record is never opened by break-glass.
+        if try await RestrictedRecords.restriction(of: person, on: req.db).map({ !$0.namedUsers.contains(user.id) }) == true {
+            try await AuditLog.record(.accessRefused, on: req.db, request: req, subjectKind: "person", subjectID: id,
+                                      summary: "Refused break-glass: restricted record")
+            throw ChildAccessRefusal.restricted
+        }
+        try req.requireRecentAuthentication(returnTo: "/children/\(id)")
         let reason = (try req.content.decode(BreakGlassForm.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard reason.count >= 10 else {
             return try await BreakGlassPage.render(req, personID: id, reason: reason,
@@ -70,6 +77,8 @@ struct ChildrenController {
                 group.filter(.sql(unsafeRaw: "lower(given_name || ' ' || family_name)"), .custom("LIKE"), .bind(pattern))
             }
         }
+        let hidden = try await RestrictedRecords.hiddenPersonIDs(from: try req.user(), on: req.db)
+        if !hidden.isEmpty { query = query.filter(\.$id !~ Array(hidden)) }
         let people = try await query.sort(\.$familyName).sort(\.$givenName).limit(200).all()
         let open = try await openAllocations(for: people.compactMap(\.id), on: req.db)
         let rows = people.map { person in
@@ -97,10 +106,15 @@ struct ChildrenController {
             .filter(\.$expiresAt > Date()).count() > 0
         let decision = ChildAccessPolicy().decide(.init(userID: user.id, roles: user.roles, teamID: user.teamID),
                                                   openAllocations: allocations.map { .init(teamID: $0.$team.id, workerID: $0.$worker.id) },
-                                                  breakGlass: brokenGlass)
+                                                  breakGlass: brokenGlass,
+                                                  restriction: try await RestrictedRecords.restriction(of: person, on: req.db))
         switch decision {
         case .allowed:
             return person
+        case .restricted:
+            try await AuditLog.record(.accessRefused, on: req.db, request: req, subjectKind: "person", subjectID: id,
+                                      summary: "Refused: restricted record, not a named user")
+            throw ChildAccessRefusal.restricted
         case .noRelationship:
             try await AuditLog.record(.accessRefused, on: req.db, request: req, subjectKind: "person", subjectID: id,
                                       summary: "Refused: no relationship with the child")
@@ -126,6 +140,8 @@ struct ChildrenController {
 /// A record this user may only open by break-glass.
 enum ChildAccessRefusal: Error {
     case noRelationship(personID: UUID)
+    /// A restricted record and this user is not named on it: no break-glass.
+    case restricted
 }
 
 /// The 403 page that explains why a record is closed and offers break-glass.

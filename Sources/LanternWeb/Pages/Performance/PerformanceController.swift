@@ -69,6 +69,8 @@ struct PerformanceController {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
+        // A download is an export: confirm it's you first when the last sign-in is not recent.
+        if req.query[String.self, at: "format"] == "csv" { try req.requireRecentAuthentication() }
         let input = try await inputs(req)
         // Contacts belong to the front door, not to a case-holding team.
         let m = PerformanceMeasures.compute(contacts: input.teamID == nil ? input.contacts : [], cases: input.cases,
@@ -175,7 +177,8 @@ struct PerformanceController {
         case "longPlans": ("Child protection plans that lasted 2 years or more", m.plansEndedAfterTwoYearsOrMore.children)
         default: throw LanternError.notFound(what: "that measure")
         }
-        let people = try await PersonModel.query(on: req.db).filter(\.$id ~~ Array(Set(ids))).sort(\.$reference).all()
+        let visible = Set(ids).subtracting(try await RestrictedRecords.hiddenPersonIDs(from: user, on: req.db))
+        let people = try await PersonModel.query(on: req.db).filter(\.$id ~~ Array(visible)).sort(\.$reference).all()
         let showNames = user.hasAny([.serviceLeader, .teamManager, .administrator])
         try await AuditLog.record(.reportExported, on: req.db, request: req, summary: "Viewed the \(people.count) children behind \(measure)")
         return try await req.view.render("performance/children", ChildrenPage(

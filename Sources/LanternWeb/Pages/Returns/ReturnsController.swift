@@ -30,7 +30,7 @@ struct ReturnsController {
 
     func register(_ routes: LanternRoutes) {
         routes.get("returns", access: .roles(Self.users), use: show)
-        routes.get("returns", "cin.xml", access: .roles(Self.users), use: download)
+        routes.get("returns", "cin.xml", access: .roles(Self.users), reauthenticate: true, use: download)
     }
 
     private func year(_ req: Request) -> CollectionYear {

@@ -4,7 +4,7 @@ import LanternCore
 import LanternStore
 import Vapor
 
-/// `/sign-in` and `/sign-out`.
+/// `/sign-in`, `/sign-in/code` (the second factor) and `/sign-out`.
 struct SignInController {
     struct Form: Content {
         var username: String?
@@ -25,6 +25,8 @@ struct SignInController {
         routes.get("sign-in", access: .anyone, use: show)
         routes.post("sign-in", access: .anyone, use: signIn)
         routes.post("sign-out", access: .anySignedIn, use: signOut)
+        routes.get("sign-in", "code", access: .anyone, use: showCode)
+        routes.post("sign-in", "code", access: .anyone, use: checkCode)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -57,32 +59,26 @@ struct SignInController {
             return try await render(req, username: username, next: next, errors: [Self.locked], notice: nil, status: .unauthorized)
         }
         guard try await req.password.async.verify(password, created: user.passwordHash) else {
-            let outcome = config.lockout.afterFailure(previousFailures: user.failedSignIns, now: now)
-            try await req.db.transaction { db in
-                user.failedSignIns = outcome.failures
-                user.lockedUntil = outcome.lockedUntil
-                try await user.save(on: db)
-                try await AuditLog.record(.signInFailed, on: db, request: req, actor: (user.id, user.username),
-                                          summary: "Wrong password (\(outcome.failures) in a row)")
-                if outcome.lockedUntil != nil {
-                    try await AuditLog.record(.accountLocked, on: db, request: req, actor: (user.id, user.username),
-                                              summary: "Locked for \(Int(config.lockout.lockDuration / 60)) minutes after \(outcome.failures) wrong passwords")
-                }
-            }
-            let error = outcome.lockedUntil == nil ? Self.wrongDetails : Self.locked
-            return try await render(req, username: username, next: next, errors: [error], notice: nil, status: .unauthorized)
+            let locked = try await SecondFactor.recordFailure(of: user, what: "Wrong password", on: req)
+            return try await render(req, username: username, next: next, errors: [locked ? Self.locked : Self.wrongDetails], notice: nil, status: .unauthorized)
         }
+        // With two-factor sign-in the session waits for the code and signs nobody in until then;
+        // the failure count is cleared only once the code is right, so code guesses add up.
+        let pending = user.twoFactorEnabled
         let token = SessionTokens.random()
         try await req.db.transaction { db in
-            user.failedSignIns = 0
-            user.lockedUntil = nil
-            try await user.save(on: db)
+            if !pending {
+                user.failedSignIns = 0
+                user.lockedUntil = nil
+                try await user.save(on: db)
+            }
             let session = UserSessionModel(tokenHash: SessionTokens.hash(token), userID: try user.requireID(),
-                                           csrfToken: SessionTokens.random(), now: now, ip: req.clientAddress)
+                                           csrfToken: SessionTokens.random(), now: now, ip: req.clientAddress, secondFactorPending: pending)
             try await session.create(on: db)
-            try await AuditLog.record(.signedIn, on: db, request: req, actor: (user.id, user.username), summary: "Signed in")
+            try await AuditLog.record(pending ? .passwordAccepted : .signedIn, on: db, request: req, actor: (user.id, user.username),
+                                      summary: pending ? "Password right; asked for the second factor" : "Signed in")
         }
-        let response = req.redirect(to: next)
+        let response = req.redirect(to: pending ? "/sign-in/code?next=" + LanternErrorMiddleware.queryEncoded(next) : next)
         response.cookies[StaffSessionMiddleware.cookieName] = StaffSessionMiddleware.cookie(token: token, secure: config.secureCookies)
         response.cookies[CSRFMiddleware.signInCookie] = StaffSessionMiddleware.expiredCookie(secure: config.secureCookies)
         return response
@@ -101,6 +97,88 @@ struct SignInController {
         response.cookies[StaffSessionMiddleware.cookieName] = StaffSessionMiddleware.expiredCookie(secure: req.application.lanternConfig.secureCookies)
         return response
     }
+
+    // MARK: The second factor
+
+    struct CodeForm: Content {
+        var code: String?
+        var next: String?
+    }
+
+    struct CodePage: Encodable {
+        let chrome: Chrome
+        let next: String
+        let errors: FormErrors
+        let csrf: String
+    }
+
+    @Sendable func showCode(req: Request) async throws -> Response {
+        guard let pending = req.pendingSignIn else { return req.redirect(to: "/sign-in") }
+        return try await renderCode(req, pending: pending, next: Self.safeNext(req.query[String.self, at: "next"]), errors: [], status: .ok)
+    }
+
+    @Sendable func checkCode(req: Request) async throws -> Response {
+        guard let pending = req.pendingSignIn, let user = try await StaffUserModel.find(pending.userID, on: req.db), user.active else {
+            return req.redirect(to: "/sign-in")
+        }
+        let form = try req.content.decode(CodeForm.self)
+        let next = Self.safeNext(form.next)
+        let code = form.code ?? ""
+        let config = req.application.lanternConfig
+        let now = Date()
+        if config.lockout.isLocked(until: user.lockedUntil, now: now) {
+            try await endPending(pending, req: req, summary: "Code given while account locked")
+            return try await render(req, username: user.username, next: next, errors: [Self.locked], notice: nil, status: .unauthorized)
+        }
+        guard !code.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return try await renderCode(req, pending: pending, next: next, errors: [Self.enterCode], status: .unprocessableEntity)
+        }
+        guard let accepted = SecondFactor.check(code, for: user, now: now) else {
+            if try await SecondFactor.recordFailure(of: user, what: "Wrong two-factor code", on: req) {
+                try await endPending(pending, req: req, summary: "Sign-in ended: account locked")
+                return try await render(req, username: user.username, next: next, errors: [Self.locked], notice: nil, status: .unauthorized)
+            }
+            return try await renderCode(req, pending: pending, next: next, errors: [Self.wrongCode], status: .unauthorized)
+        }
+        // A new token once fully signed in, so the half-signed-in cookie never becomes a full session.
+        let token = SessionTokens.random()
+        try await req.db.transaction { db in
+            SecondFactor.consume(accepted, on: user)
+            try await user.save(on: db)
+            guard let session = try await UserSessionModel.find(pending.sessionID, on: db) else { throw LanternError.unauthenticated }
+            session.tokenHash = SessionTokens.hash(token)
+            session.csrfToken = SessionTokens.random()
+            session.secondFactorPending = false
+            session.authenticatedAt = now
+            session.lastSeenAt = now
+            try await session.save(on: db)
+            try await AuditLog.record(.signedIn, on: db, request: req, actor: (user.id, user.username),
+                                      summary: "Signed in with \(accepted.summary)")
+        }
+        let response = req.redirect(to: next)
+        response.cookies[StaffSessionMiddleware.cookieName] = StaffSessionMiddleware.cookie(token: token, secure: config.secureCookies)
+        return response
+    }
+
+    private func endPending(_ pending: PendingSignIn, req: Request, summary: String) async throws {
+        try await req.db.transaction { db in
+            if let session = try await UserSessionModel.find(pending.sessionID, on: db) {
+                session.revokedAt = Date()
+                try await session.save(on: db)
+            }
+            try await AuditLog.record(.signInFailed, on: db, request: req, actor: (pending.userID, pending.username), summary: summary)
+        }
+    }
+
+    private func renderCode(_ req: Request, pending: PendingSignIn, next: String, errors: [FieldIssue],
+                            status: HTTPResponseStatus) async throws -> Response {
+        let page = CodePage(chrome: Chrome(request: req, title: errors.isEmpty ? "Enter your code" : "Error: Enter your code"),
+                            next: next, errors: FormErrors(errors), csrf: pending.csrfToken)
+        return try await req.view.render("sign-in-code", page).encodeResponse(status: status, for: req)
+    }
+
+    static let enterCode = FieldIssue(field: "code", message: "Enter the 6-digit code from your authenticator app, or a recovery code")
+    static let wrongCode = FieldIssue(field: "code", message: "The code is not right, or has already been used. Wait for the next code and try again.")
 
     private func render(_ req: Request, username: String, next: String, errors: [FieldIssue], notice: String?,
                         status: HTTPResponseStatus) async throws -> Response {
