@@ -149,4 +149,35 @@ import VaporTesting
             #expect(stored == 0)
         }
     }
+
+    @Test func outOfRangePagingAndOversizedContactsAre422() async throws {
+        try await withLantern { app in
+            let session = try await app.fixtures.signedIn("mash", roles: [.frontDoor])
+            for query in ["limit=0", "limit=501", "limit=abc", "limit=1.5", "offset=-5"] {
+                try await app.testing().test(.GET, "/api/v1/children?\(query)", headers: session.headers) { res in
+                    #expect(res.status == .unprocessableEntity, "\(query)")
+                    #expect(Self.violations(Self.json(res), schema: Self.schema("Problem")).isEmpty)
+                }
+            }
+            try await app.testing().test(.GET, "/api/v1/children?limit=500&offset=0", headers: session.headers) { res in
+                #expect(res.status == .ok)
+            }
+            var headers = session.headers
+            headers.contentType = .json
+            headers.add(name: CSRFMiddleware.header, value: session.csrf)
+            let child = #"{"givenName":"Lizzie","familyName":"Nowak","dateOfBirth":"2015-02-03"}"#
+            let many = #"{"children":["# + Array(repeating: child, count: 21).joined(separator: ",")
+                + #"],"concerns":"Worried","urgency":"standard","consent":"given","source":"6","referrer":{"name":"PC Hughes"}}"#
+            let long = String(repeating: "a", count: 201)
+            let oversized = #"{"children":[{"givenName":"\#(long)","familyName":"Nowak\u202e","dateOfBirth":"2015-02-03"}],"concerns":"Worried","urgency":"standard","consent":"given","source":"6","referrer":{"name":"PC Hughes"}}"#
+            for (body, field) in [(many, "children"), (oversized, "children.0.givenName"), (oversized, "children.0.familyName")] {
+                let res = try await app.testing().sendRequest(.POST, "/api/v1/contacts", headers: headers, body: ByteBuffer(string: body))
+                #expect(res.status == .unprocessableEntity)
+                let problem = try #require(Self.json(res) as? [String: Any])
+                let fields = Set((problem["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String })
+                #expect(fields.contains(field), "\(fields)")
+            }
+            #expect(try await ContactModel.query(on: app.db).count() == 0)
+        }
+    }
 }

@@ -87,11 +87,42 @@ import VaporTesting
             #expect(contact.subjects.first?.$person.id == childID)
             #expect(try contact.workflow().earlyHelpHistory?.episode.planActions.count == 1)
 
+            #expect(try await app.pageBody("/early-help", as: school).contains("in the last 12 months: 1. Of those, stepped up again (re-referred): 1."))
+
             let screen = try await app.pageBody("/front-door/contacts/\(try contact.requireID())", as: frontDoor)
             #expect(screen.contains("Stepped up from early help"))
             #expect(screen.contains("Greenfield Primary School"))
             #expect(screen.contains("Re-referral"))
             #expect(screen.contains("Mia disclosed being hit at home"))
+        }
+    }
+}
+
+/// Early help decided at the front door goes straight to the named family support team's list.
+@Suite struct EarlyHelpHandoverTests {
+    @Test func anEarlyHelpDecisionStartsTheFamilysEpisode() async throws {
+        try await withLantern { app in
+            let familySupport = try await app.fixtures.team("Family Support North", kind: .earlyHelp)
+            let frontDoor = try await app.fixtures.signedIn("mash", roles: [.frontDoor])
+            let practitioner = try await app.fixtures.signedIn("lucy", roles: [.earlyHelp], team: familySupport)
+            _ = try await app.postForm("/front-door/contacts", as: frontDoor, FrontDoorTests.contactFields + [("source", "6"), ("referrerName", "PC Hughes")])
+            let contact = try #require(try await ContactModel.query(on: app.db).with(\.$subjects).first())
+            let contactID = try contact.requireID()
+            _ = try await app.postForm("/front-door/contacts/\(contactID)/link", as: frontDoor,
+                                       [("subjectID", contact.subjects[0].id!.uuidString), ("personID", "new")])
+            let decision = [("decision", "earlyHelp"), ("threshold", "2"), ("rationale", "Needs support with routines"), ("familyConsents", "yes")]
+            var res = try await app.postForm("/front-door/contacts/\(contactID)/decision", as: frontDoor, decision + [("familySupportTeam", "Nowhere Team")])
+            #expect(res.status == .unprocessableEntity)
+            #expect(res.body.string.contains("Choose one of the council"))
+            #expect(try await EarlyHelpEpisodeModel.query(on: app.db).count() == 0)
+            res = try await app.postForm("/front-door/contacts/\(contactID)/decision", as: frontDoor, decision + [("familySupportTeam", "family support north")])
+            #expect(res.status == .seeOther, "\(res.body.string.components(separatedBy: "error-summary__list").dropFirst().first?.prefix(300) ?? "")")
+            let episode = try #require(try await EarlyHelpEpisodeModel.query(on: app.db).with(\.$children).first())
+            #expect(episode.$team.id == familySupport.id)
+            #expect(episode.origin == "frontDoor")
+            #expect(episode.children.count == 1)
+            #expect(try episode.episode().consentGivenOn != nil)
+            #expect(try await app.pageBody("/early-help", as: practitioner).contains(episode.reference))
         }
     }
 }

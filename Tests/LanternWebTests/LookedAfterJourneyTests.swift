@@ -176,4 +176,30 @@ import VaporTesting
             #expect(audited >= 20)
         }
     }
+
+    @Test func aChangeOfSocialWorkerRecordsWhyForTheReturn() async throws {
+        try await withLantern { app in
+            let team = try await app.fixtures.team("Children in Care North", kind: .childrenInCare)
+            let manager = try await app.fixtures.signedIn("boss", roles: [.teamManager], team: team)
+            let first = try await app.fixtures.user("sam", roles: [.socialWorker], team: team)
+            let second = try await app.fixtures.user("ana", roles: [.socialWorker], team: team)
+            let child = try await app.fixtures.child("Jade", "Okafor", reference: "L1000100")
+            let childID = try child.requireID()
+            try await AllocationModel(personID: childID, teamID: try team.requireID(), workerID: nil, startedOn: Day(Date()).adding(days: -5))
+                .create(on: app.db)
+            // The first worker: first contact, asked of nobody.
+            var res = try await app.postForm("/children/\(childID)/allocation", as: manager, [("workerID", try first.requireID().uuidString)])
+            #expect(res.status == .seeOther)
+            // A change of worker needs the reason the 903 asks for; the form says so.
+            res = try await app.postForm("/children/\(childID)/allocation", as: manager, [("workerID", try second.requireID().uuidString)])
+            #expect(res.status == .unprocessableEntity)
+            #expect(res.body.string.contains("Choose why the social worker is changing"))
+            res = try await app.postForm("/children/\(childID)/allocation", as: manager,
+                                         [("workerID", try second.requireID().uuidString), ("changeReason", "LEFTRL")])
+            #expect(res.status == .seeOther)
+            let reasons = try await AllocationModel.query(on: app.db).filter(\.$person.$id == childID).filter(\.$worker.$id != nil)
+                .sort(\.$startedOn).all().map(\.changeReason)
+            #expect(reasons.sorted { ($0 ?? "") < ($1 ?? "") } == ["FCONTA", "LEFTRL"])
+        }
+    }
 }

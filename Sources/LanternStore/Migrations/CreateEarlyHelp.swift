@@ -5,6 +5,7 @@ struct CreateEarlyHelp: AsyncMigration {
         try await database.schema(EarlyHelpEpisodeModel.schema)
             .id()
             .field("reference", .string, .required)
+            .field("family_reference", .string, .required)
             .field("team_id", .uuid, .required, .references(TeamModel.schema, .id))
             .field("lead_user_id", .uuid, .references(StaffUserModel.schema, .id))
             .field("episode", .string, .required)

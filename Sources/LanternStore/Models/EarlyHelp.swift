@@ -9,6 +9,8 @@ public final class EarlyHelpEpisodeModel: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "reference") public var reference: String
+    /// Who the family is known by: the child's record or the contact that began it.
+    @Field(key: "family_reference") public var familyReference: String
     @Parent(key: "team_id") public var team: TeamModel
     @OptionalParent(key: "lead_user_id") public var leadUser: StaffUserModel?
     @Field(key: "episode") public var episodeJSON: String
@@ -32,6 +34,7 @@ public final class EarlyHelpEpisodeModel: Model, @unchecked Sendable {
         self.isOpen = true
         self.origin = ""
         self.startedOn = episode.startedOn.iso
+        self.familyReference = episode.familyID
         try setEpisode(episode)
     }
 

@@ -24,6 +24,8 @@ struct AddUserCommand: AsyncCommand {
         var agency: String?
         @Option(name: "organisation", help: "For partner referrers: their school, GP practice or station")
         var organisation: String?
+        @Option(name: "sw-number", help: "Social Work England number (SW and digits), used as SW_ID in the SSDA903")
+        var socialWorkerNumber: String?
     }
 
     var help: String { "Adds a user. The password is read from LANTERN_NEW_PASSWORD or asked for without echo." }
@@ -48,12 +50,16 @@ struct AddUserCommand: AsyncCommand {
             }
             teamID = team.id
         }
+        if let number = signature.socialWorkerNumber, !UsersController.isSocialWorkerNumber(number.uppercased()) {
+            throw UserCommandError("The Social Work England number is SW followed by digits, like SW123456.")
+        }
         let password = ProcessInfo.processInfo.environment["LANTERN_NEW_PASSWORD"] ?? context.console.ask("Password for \(username)".consoleText(), isSecure: true)
         if let problem = PasswordPolicy().problem(with: password, username: username) {
             throw UserCommandError(problem.message)
         }
         let user = StaffUserModel(username: username, displayName: name, passwordHash: try await app.password.async.hash(password),
                                   roles: roles, teamID: teamID, agency: agency, organisation: signature.organisation)
+        user.socialWorkerNumber = signature.socialWorkerNumber?.uppercased()
         try await app.db.transaction { db in
             try await user.create(on: db)
             try await AuditLog.record(.userCreated, on: db, request: nil, actor: (nil, "lantern user add"),

@@ -56,6 +56,15 @@ struct ContactDraft: Sendable {
         var referrerContact: String?
     }
 
+    static let maximumChildren = 20
+    static let maximumNameLength = 200
+
+    /// Control characters (NUL, escape...) and invisible formatting ones (such as right-to-left
+    /// override, which can make a name display as something else) are never part of a name.
+    static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }
+    }
+
     /// `field` turns a field into the name the caller's form or JSON uses, e.g. child 0's
     /// `nhsNumber` into `childNhsNumber` on the web form or `children.0.nhsNumber` in the API.
     func validated(today: Day, field: (Int?, String) -> String) -> Result<Valid, ContactDraftProblems> {
@@ -68,9 +77,18 @@ struct ContactDraft: Sendable {
 
         var valid: [ValidChild] = []
         if children.isEmpty { problem(nil, "children", "Give the details of at least one child") }
-        for (i, child) in children.enumerated() {
+        // Each child is matched against the person index, so one contact stays a family's size.
+        if children.count > Self.maximumChildren {
+            problem(nil, "children", "A contact can name up to \(Self.maximumChildren) children. Send another contact for the others")
+        }
+        for (i, child) in children.prefix(Self.maximumChildren).enumerated() {
             let given = trimmed(child.givenName)
             let family = trimmed(child.familyName)
+            for (name, value, label) in [("givenName", given, "First name"), ("familyName", family, "Last name")] {
+                guard let value else { continue }
+                if value.count > Self.maximumNameLength { problem(i, name, "\(label) must be \(Self.maximumNameLength) characters or fewer") }
+                if Self.hasControlCharacters(value) { problem(i, name, "\(label) must not contain control or formatting characters") }
+            }
             var dob: Day?
             var expected: Day?
             if let text = trimmed(child.dateOfBirth) {

@@ -23,9 +23,18 @@ struct ChildrenAPI {
         routes.get("children", access: .roles(ChildrenController.readers), use: list)
     }
 
+    /// A whole number from the query string, or a 422 that says what is allowed.
+    static func queryNumber(_ req: Request, _ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let text = req.query[String.self, at: name] else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw LanternError.invalidFields([FieldIssue(field: name, message: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")])
+        }
+        return number
+    }
+
     @Sendable func list(req: Request) async throws -> Page {
-        let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 500)
-        let offset = max(req.query[Int.self, at: "offset"] ?? 0, 0)
+        let limit = try Self.queryNumber(req, "limit", default: 50, in: 1...500)
+        let offset = try Self.queryNumber(req, "offset", default: 0, in: 0...Int(Int32.max))
         // Restricted records are left out for everyone not named on them.
         let hidden = Array(try await RestrictedRecords.hiddenPersonIDs(from: try req.user(), on: req.db))
         func children() -> QueryBuilder<PersonModel> {

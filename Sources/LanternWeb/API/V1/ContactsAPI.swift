@@ -87,6 +87,10 @@ struct ContactsAPI {
         draft.consent = body.consent ?? ""
         draft.consentDetail = body.consentDetail ?? ""
         let isPartner = user.has(.partnerReferrer)
+        // A partner's source comes from their account; a code they send anyway must still be a code.
+        if isPartner, let sent = body.source, ReferralSource(rawValue: sent) == nil {
+            throw LanternError.invalidFields([FieldIssue(field: "source", message: "\(sent) is not a CIN census referral source code")])
+        }
         if isPartner {
             let account = try await StaffUserModel.find(user.id, on: req.db)
             draft.source = user.agency.referralSource.rawValue

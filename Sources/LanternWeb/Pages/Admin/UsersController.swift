@@ -29,6 +29,8 @@ struct UsersController {
         var team: String?
         var agency: String?
         var organisation: String?
+        /// Social Work England registration number, for social workers and managers.
+        var socialWorkerNumber: String?
         var password: String?
     }
 
@@ -38,6 +40,7 @@ struct UsersController {
         let username: String
         let name: String
         let organisation: String
+        let socialWorkerNumber: String
         let roles: [FormOption]
         let teams: [FormOption]
         let agencies: [FormOption]
@@ -94,6 +97,10 @@ struct UsersController {
             }
             teamID = team.id
         }
+        let socialWorkerNumber = (form.socialWorkerNumber ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        if !socialWorkerNumber.isEmpty, !Self.isSocialWorkerNumber(socialWorkerNumber) {
+            issues.append(FieldIssue(field: "socialWorkerNumber", message: "Enter the Social Work England number as SW followed by digits, like SW123456"))
+        }
         if let problem = PasswordPolicy().problem(with: form.password ?? "", username: username) {
             issues.append(FieldIssue(field: "password", message: problem.message))
         }
@@ -105,12 +112,18 @@ struct UsersController {
         let user = StaffUserModel(username: username, displayName: name, passwordHash: try await req.password.async.hash(form.password ?? ""),
                                   roles: roles, teamID: teamID, agency: agency,
                                   organisation: form.organisation.flatMap { $0.isEmpty ? nil : $0 })
+        user.socialWorkerNumber = socialWorkerNumber.isEmpty ? nil : socialWorkerNumber
         try await req.db.transaction { db in
             try await user.create(on: db)
             try await AuditLog.record(.userCreated, on: db, request: req, subjectKind: "user", subjectID: user.id,
                                       summary: "Created user \(username) with roles \(user.rolesText)")
         }
         return req.redirect(to: "/admin/users")
+    }
+
+    /// Social Work England numbers are "SW" and digits (the 903's SW_ID).
+    static func isSocialWorkerNumber(_ text: String) -> Bool {
+        text.count >= 3 && text.count <= 12 && text.hasPrefix("SW") && text.dropFirst(2).allSatisfy(\.isASCII) && text.dropFirst(2).allSatisfy(\.isNumber)
     }
 
     @Sendable func unlock(req: Request) async throws -> Response {
@@ -133,6 +146,7 @@ struct UsersController {
         let page = NewUserPage(
             chrome: Chrome(request: req, title: errors.isEmpty ? "Add a user" : "Error: Add a user"), errors: errors,
             username: form.username ?? "", name: form.name ?? "", organisation: form.organisation ?? "",
+            socialWorkerNumber: form.socialWorkerNumber ?? "",
             roles: Role.allCases.map { FormOption(value: $0.rawValue, label: $0.label, selected: chosenRoles.contains($0.rawValue)) },
             teams: [FormOption(value: "", label: "No team", selected: (form.team ?? "").isEmpty)]
                 + teams.map { FormOption(value: $0.id!.uuidString, label: $0.name, selected: form.team == $0.id!.uuidString) },

@@ -39,16 +39,26 @@ struct EarlyHelpController {
         let chrome: Chrome
         let rows: [Row]
         let teamName: String?
+        /// Families stepped down from social care in the last 12 months, and how many of them
+        /// were stepped up again: the re-referrals that say whether stepping down was right.
+        var steppedDown: Int = 0
+        var steppedUpAgain: Int = 0
     }
 
     @Sendable func list(req: Request) async throws -> View {
         let user = try req.user()
-        var query = EarlyHelpEpisodeModel.query(on: req.db).filter(\.$isOpen == true).with(\.$children) { $0.with(\.$person) }
-        if !user.hasAny([.serviceLeader, .administrator]) {
-            guard let teamID = user.teamID else { return try await req.view.render("early-help/list", ListPage(chrome: Chrome(request: req, title: "Early help"), rows: [], teamName: nil)) }
-            query = query.group(.or) { $0.filter(\.$team.$id == teamID).filter(\.$leadUser.$id == user.id) }
+        func scoped(_ query: QueryBuilder<EarlyHelpEpisodeModel>) -> QueryBuilder<EarlyHelpEpisodeModel>? {
+            if user.hasAny([.serviceLeader, .administrator]) { return query }
+            guard let teamID = user.teamID else { return nil }
+            return query.group(.or) { $0.filter(\.$team.$id == teamID).filter(\.$leadUser.$id == user.id) }
+        }
+        guard let query = scoped(EarlyHelpEpisodeModel.query(on: req.db).filter(\.$isOpen == true).with(\.$children) { $0.with(\.$person) }),
+              let recent = scoped(EarlyHelpEpisodeModel.query(on: req.db).filter(\.$origin == "stepDown")
+                  .filter(\.$startedOn >= Day(Date()).adding(months: -12).iso)) else {
+            return try await req.view.render("early-help/list", ListPage(chrome: Chrome(request: req, title: "Early help"), rows: [], teamName: nil))
         }
         let models = try await query.sort(\.$startedOn).all()
+        let stepDowns = try await recent.all()
         let rows = try models.map { model in
             let episode = try model.episode()
             return Row(id: try model.requireID(), reference: model.reference,
@@ -56,7 +66,10 @@ struct EarlyHelpController {
                        lead: episode.leadPractitioner.name, started: Day(iso: model.startedOn).map(DisplayDate.long) ?? model.startedOn,
                        origin: Self.originText(episode.origin), outstanding: episode.outstandingPlanActions.count)
         }
-        return try await req.view.render("early-help/list", ListPage(chrome: Chrome(request: req, title: "Early help"), rows: rows, teamName: user.teamName))
+        var page = ListPage(chrome: Chrome(request: req, title: "Early help"), rows: rows, teamName: user.teamName)
+        page.steppedDown = stepDowns.count
+        page.steppedUpAgain = stepDowns.filter { $0.outcome == EarlyHelpEpisode.Outcome.steppedUpToSocialCare.rawValue }.count
+        return try await req.view.render("early-help/list", page)
     }
 
     static func originText(_ origin: EarlyHelpEpisode.Origin) -> String {

@@ -189,6 +189,9 @@ struct FrontDoorController {
             if case .failure(let problems) = parsed { return try await refuse(problems.issues) }
             return try await refuse([])
         }
+        if decision.decision == .earlyHelp, try await Self.familySupportTeam(named: decision.familySupportTeam, on: req.db) == nil {
+            return try await refuse([FieldIssue(field: "familySupportTeam", message: "Choose one of the council's family support teams")])
+        }
         var updated = workflow
         updated.childIDs = contact.subjects.compactMap { $0.$person.id?.uuidString }
         do {
@@ -271,7 +274,28 @@ struct FrontDoorController {
         }
         let isReReferral = reReferral
         let timescales = StatutoryTimescales(calendar: try await req.workingDays())
+        // Early help decided and closed: the family goes to the named team's list at once, so
+        // nobody has to re-enter them (Working Together 2023: early help is a handover, not a letter).
+        var earlyHelp: (team: TeamModel, episode: EarlyHelpEpisode)?
+        if updated.status == .closed, let decision = updated.decision, decision.decision == .earlyHelp,
+           let team = try await Self.familySupportTeam(named: decision.familySupportTeam, on: req.db),
+           try await EarlyHelpEpisodeModel.query(on: req.db).filter(\.$familyReference == contact.reference).count() == 0 {
+            let episode = try EarlyHelpRules.start(from: updated, familyID: contact.reference,
+                                                   leadPractitioner: Professional(name: "\(team.name) (to be allocated)", agency: .earlyHelp),
+                                                   on: Day(now), today: Day(now), by: CaseRecorder.actor(for: user))
+            earlyHelp = (team, episode)
+        }
+        let handover = earlyHelp
         try await req.db.transaction { db in
+            if let handover {
+                let model = try EarlyHelpEpisodeModel(reference: try await ReferenceNumbers.next(.earlyHelp, on: db), teamID: try handover.team.requireID(),
+                                                      leadUserID: nil, episode: handover.episode)
+                try await model.create(on: db)
+                for subject in contact.subjects {
+                    guard let personID = subject.$person.id else { continue }
+                    try await EarlyHelpChildModel(episodeID: try model.requireID(), personID: personID).create(on: db)
+                }
+            }
             try contact.setWorkflow(updated, decidedBy: user.id, approvedBy: approving ? user.id : nil, now: now)
             contact.isReReferral = isReReferral
             if updated.status.isFinal, contact.outcomeSentAt == nil {
@@ -292,6 +316,13 @@ struct FrontDoorController {
 }
 
 extension FrontDoorController {
+    /// A family support (early help) team, by the name the front door gave.
+    static func familySupportTeam(named name: String?, on db: any Database) async throws -> TeamModel? {
+        let wanted = (name ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard !wanted.isEmpty else { return nil }
+        return try await TeamModel.query(on: db).filter(\.$kind == .earlyHelp).all().first { $0.name.lowercased() == wanted }
+    }
+
     /// A referral opens each child's episode of need and puts the child in the receiving team's
     /// unallocated queue (a strategy discussion goes to safeguarding, an assessment to assessment).
     static func openReferral(for contact: ContactModel, on referralDay: Day, decision: ReferralDecision?, user: SignedInUser,

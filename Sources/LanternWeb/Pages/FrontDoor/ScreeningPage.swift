@@ -101,6 +101,7 @@ enum ScreeningPage {
         let returnedReason: String?
         let isReReferral: Bool
         let earlyHelpHistory: [String]
+        let familySupportTeams: [String]
         let errors: FormErrors
         let form: DecisionForm
         let decisions: [FormOption]
@@ -149,7 +150,9 @@ enum ScreeningPage {
                 "\(d.plainEnglish.prefix(1).uppercased())\(d.plainEnglish.dropFirst())" + (contact.threshold.flatMap(ThresholdLevel.init(rawValue:)).map { " · " + wording.label(for: $0) } ?? "")
             },
             returnedReason: contact.returnedReason, isReReferral: contact.isReReferral,
-            earlyHelpHistory: try contact.workflow().earlyHelpHistory.map(Self.earlyHelpLines) ?? [], errors: errors, form: form,
+            earlyHelpHistory: try contact.workflow().earlyHelpHistory.map(Self.earlyHelpLines) ?? [],
+            familySupportTeams: try await TeamModel.query(on: req.db).filter(\.$kind == .earlyHelp).sort(\.$name).all().map(\.name),
+            errors: errors, form: form,
             decisions: ScreeningDecision.allCases.map {
                 FormOption(value: $0.rawValue, label: $0.plainEnglish.prefix(1).uppercased() + $0.plainEnglish.dropFirst()
                                    + ($0.needsManagerApproval ? " (needs a manager's approval)" : ""), selected: form.decision == $0.rawValue)
