@@ -130,6 +130,40 @@ private func query(_ given: String?, _ family: String?, born: String?, sex: Stri
         #expect(f.best(prebirth)?.personID == unborn.id)
     }
 
+    @Test func matchesAnUnbornChildAfterTheFamilyHasMoved() throws {
+        var f = Fixture()
+        let mother = f.add("Chloe", "Price", born: "1999-08-12", sex: "F", postcode: "B23 6TH")
+        let unborn = f.add(nil, "Price", born: nil, expected: "2026-03-01", postcode: "B23 6TH", linked: [mother.id])
+        let newborn = query("Ruby", "Price", born: "2026-02-19", sex: "F", postcode: "B30 2AA", linked: [mother.id])
+        let best = try #require(f.best(newborn))
+        #expect(best.personID == unborn.id)
+        #expect(best.band == .likely)
+        // The move is shown but does not count against the child: the whole family moved.
+        let moved = try #require(best.reasons.first { $0.field == .postcode })
+        #expect(moved.text == "Postcodes differ" && moved.weight == 0)
+        // Without the shared link the same move still counts against.
+        let unlinked = try #require(f.index.candidates(for: query("Ruby", "Price", born: "2026-02-19", sex: "F",
+                                                                  postcode: "B30 2AA")).first { $0.personID == unborn.id })
+        #expect(unlinked.reasons.contains { $0.field == .postcode && $0.weight < -2 })
+        #expect(unlinked.band != .likely)
+    }
+
+    @Test func twinsStayApartWhenTheirMiddleNamesAreRecorded() throws {
+        var f = Fixture()
+        let mother = f.add("Grace", "Adebayo", born: "1990-01-05", sex: "F")
+        let ava = f.add("Ava", "Adebayo", born: "2019-07-14", sex: "F", other: ["Rose"], linked: [mother.id])
+        let mia = f.add("Mia", "Adebayo", born: "2019-07-14", sex: "F", other: ["Rose"], linked: [mother.id])
+        var q = query("Ava", "Adebayo", born: "2019-07-14", sex: "F", postcode: "B12 9QD", linked: [mother.id])
+        q.otherNames = ["Rose"]
+        let found = f.index.candidates(for: q)
+        #expect(found.first?.personID == ava.id)
+        #expect(found.first?.band == .likely)
+        // Even a shared middle name does not make one twin the other.
+        let twin = try #require(found.first { $0.personID == mia.id })
+        #expect(twin.band != .likely)
+        #expect(twin.comparison.middleName == .exact)
+    }
+
     @Test func anNHSNumberOutweighsSlipsAndAConflictingOneOutweighsAgreement() throws {
         var f = Fixture()
         let oscar = f.add("Oscar", "Nowak", born: "2013-12-01", sex: "M", nhs: "9990001237")
@@ -228,6 +262,28 @@ private func query(_ given: String?, _ family: String?, born: String?, sex: Stri
         #expect(level("2015-03-07") == .oneFieldDiffers)
         #expect(level("2014-03-27") == .oneFieldDiffers)
         #expect(level("2011-09-22") == .different)
+    }
+
+    @Test func readsMiddleNames() {
+        let record = PersonRecord(id: UUID(), givenName: "Amelia", otherNames: ["Rose", "Elizabeth"], familyName: "Khan",
+                                  dateOfBirth: Day(iso: "2016-04-02"))
+        func middle(_ names: [String], given: String = "Amelia") -> FieldComparison {
+            scorer.compare(MatchQuery(givenName: given, otherNames: names, familyName: "Khan"), with: record).comparison
+        }
+        #expect(middle(["Rose"]).middleName == .exact)
+        #expect(middle(["Beth"]).middleName == .exact)  // another form of Elizabeth
+        #expect(middle(["Rsoe"]).middleName == .typo)
+        #expect(middle(["R"]).middleName == .initial)
+        #expect(middle(["Grace"]).middleName == .different)
+        #expect(middle([]).middleName == nil)
+        // A child called by their middle name: the middle name is used once, as the first name.
+        let byMiddle = middle(["Amelia"], given: "Rose")
+        #expect(byMiddle.givenName == .otherName && byMiddle.middleName == nil)
+
+        let agree = scorer.compare(MatchQuery(givenName: "Amelia", otherNames: ["Rose"], familyName: "Khan"), with: record)
+        #expect(agree.reasons.contains { $0.field == .middleName && $0.weight > 5 && $0.text == "Middle name matches" })
+        let differ = scorer.compare(MatchQuery(givenName: "Amelia", otherNames: ["Grace"], familyName: "Khan"), with: record)
+        #expect(differ.reasons.contains { $0.field == .middleName && $0.weight < -2 && $0.text == "Middle names differ" })
     }
 
     @Test func rejectsImpossibleParameters() {

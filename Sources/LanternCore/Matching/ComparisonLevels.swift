@@ -21,6 +21,21 @@ public enum GivenNameLevel: UInt8, ComparisonLevel {
     case different
 }
 
+/// Middle names, compared only when both sides record at least one. A middle name is evidence
+/// about the person that is independent of the first name, so it still counts when the first name
+/// was mistyped or given as a nickname, and a disagreement helps tell a child from a look-alike
+/// stranger or a sibling. Siblings sometimes share a middle name, so agreement counts for little
+/// when the first names disagree outright (see `MatchModelParameters.siblingEvidenceKept`).
+public enum MiddleNameLevel: UInt8, ComparisonLevel {
+    /// A middle name agrees exactly or as another form of the name (Beth, Elizabeth).
+    case exact
+    /// A middle name is a slip or a sound-alike of the other's (Rose, Rsoe; Louise, Luise).
+    case typo
+    /// One side records only the initial of the other's middle name (J, James).
+    case initial
+    case different
+}
+
 public enum FamilyNameLevel: UInt8, ComparisonLevel {
     case exact
     case typo
@@ -79,6 +94,9 @@ public enum HouseholdLevel: UInt8, ComparisonLevel {
 /// How a query and one candidate agree, field by field.
 public struct FieldComparison: Hashable, Sendable {
     public var givenName: GivenNameLevel?
+    /// Nil when either side has no middle name, or when the first names agreed only by crossing
+    /// into a middle name or alias (then the middle names have already been used).
+    public var middleName: MiddleNameLevel?
     public var familyName: FamilyNameLevel?
     /// The query's first and last names agree with the candidate's last and first names.
     public var namesTransposed = false

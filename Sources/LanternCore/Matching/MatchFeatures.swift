@@ -128,8 +128,12 @@ enum StableHash {
 /// Everything the scorer compares, derived once from a record or a query.
 struct PersonFeatures: Sendable {
     var given: NameFeature?
-    /// Middle names, alias first names and the parts of a first name with several parts.
+    /// Middle names first, then alias first names and the parts of a first name with several parts.
     var otherGiven: [NameFeature] = []
+    /// How many of `otherGiven` are middle names: a count rather than an array of their own, so a
+    /// million indexed people carry no extra allocation and scoring no extra reference counting.
+    var middleCount: UInt8 = 0
+    var middle: ArraySlice<NameFeature> { otherGiven.prefix(Int(middleCount)) }
     var family: NameFeature?
     /// Parts of a double-barrelled family name and previous or alias family names.
     var otherFamily: [NameFeature] = []
@@ -152,7 +156,8 @@ struct PersonFeatures: Sendable {
          dateOfBirth: Day?, expectedDateOfBirth: Day?, sex: String?, postcode: String?,
          addressLine: String?, nhsNumber: String?, upn: String?, linked: [UUID], nicknames: NicknameTable) {
         func feature(_ text: String) -> NameFeature { NameFeature(normalised: text, nicknames: nicknames) }
-        var otherGiven: [String] = [], otherFamily: [String] = []
+        let middleParts = PersonFeatures.unique(otherNames.flatMap(NameNormaliser.parts(of:)))
+        var otherGiven = middleParts, otherFamily: [String] = []
         if let givenName {
             let parts = NameNormaliser.parts(of: givenName)
             if !parts.isEmpty { given = feature(parts.joined()) }
@@ -163,7 +168,6 @@ struct PersonFeatures: Sendable {
             if !parts.isEmpty { family = feature(parts.joined()) }
             if parts.count > 1 { otherFamily += parts }
         }
-        otherGiven += otherNames.flatMap(NameNormaliser.parts(of:))
         for alias in aliases {
             if let g = alias.given {
                 let parts = NameNormaliser.parts(of: g)
@@ -175,6 +179,7 @@ struct PersonFeatures: Sendable {
             }
         }
         self.otherGiven = PersonFeatures.unique(otherGiven).map(feature)
+        middleCount = UInt8(clamping: middleParts.count)
         self.otherFamily = PersonFeatures.unique(otherFamily).map(feature)
         birth = dateOfBirth.map { Int32(clamping: $0.ordinal) } ?? PersonFeatures.unknownDay
         expectedBirth = expectedDateOfBirth.map { Int32(clamping: $0.ordinal) } ?? PersonFeatures.unknownDay

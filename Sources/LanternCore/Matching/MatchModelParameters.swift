@@ -67,6 +67,7 @@ public enum MatchModelError: Error, Hashable, Sendable {
 /// blocking only chooses whom to score, it does not change what agreement means.
 public struct MatchModelParameters: Hashable, Sendable {
     public var givenName: FieldProbabilities<GivenNameLevel>
+    public var middleName: FieldProbabilities<MiddleNameLevel>
     public var familyName: FieldProbabilities<FamilyNameLevel>
     public var birthDate: FieldProbabilities<BirthDateLevel>
     public var postcode: FieldProbabilities<PostcodeLevel>
@@ -80,10 +81,10 @@ public struct MatchModelParameters: Hashable, Sendable {
     /// recording slip, rarer than agreeing names, so it costs a little.
     public var namesTransposedAdjustment: Double
 
-    /// The share of positive evidence from family name, postcode, address and household that is
-    /// kept when first names disagree outright. Siblings, and twins above all, share all of
-    /// those, so their agreement is not evidence of being the same child; without this a twin
-    /// scores as the same person.
+    /// The share of positive evidence from family name, postcode, address, household and middle
+    /// name that is kept when first names disagree outright. Siblings, and twins above all, share
+    /// all of those (families hand middle names down), so their agreement is not evidence of
+    /// being the same child; without this a twin scores as the same person.
     public var siblingEvidenceKept: Double
 
     /// Family name, postcode, address and household links all say "the same family", which is
@@ -119,7 +120,8 @@ public struct MatchModelParameters: Hashable, Sendable {
     /// Match probability at or above which a candidate is worth a look.
     public var possibleThreshold: Double
 
-    public init(givenName: FieldProbabilities<GivenNameLevel>, familyName: FieldProbabilities<FamilyNameLevel>,
+    public init(givenName: FieldProbabilities<GivenNameLevel>, middleName: FieldProbabilities<MiddleNameLevel>,
+                familyName: FieldProbabilities<FamilyNameLevel>,
                 birthDate: FieldProbabilities<BirthDateLevel>, postcode: FieldProbabilities<PostcodeLevel>,
                 address: FieldProbabilities<AddressLevel>, sex: FieldProbabilities<SexLevel>,
                 nhsNumber: FieldProbabilities<IdentifierLevel>, upn: FieldProbabilities<IdentifierLevel>,
@@ -130,6 +132,7 @@ public struct MatchModelParameters: Hashable, Sendable {
                 conflictingNHSNumberPreventsLikely: Bool, likelyThreshold: Double,
                 possibleThreshold: Double) {
         self.givenName = givenName
+        self.middleName = middleName
         self.familyName = familyName
         self.birthDate = birthDate
         self.postcode = postcode
@@ -153,7 +156,8 @@ public struct MatchModelParameters: Hashable, Sendable {
 
     /// Every problem with these parameters; empty when they are usable.
     public var problems: [String] {
-        var problems = givenName.problems(field: "givenName") + familyName.problems(field: "familyName")
+        var problems = givenName.problems(field: "givenName") + middleName.problems(field: "middleName")
+            + familyName.problems(field: "familyName")
             + birthDate.problems(field: "birthDate") + postcode.problems(field: "postcode")
             + address.problems(field: "address") + sex.problems(field: "sex")
             + nhsNumber.problems(field: "nhsNumber") + upn.problems(field: "upn")
@@ -204,6 +208,15 @@ public struct MatchModelParameters: Hashable, Sendable {
             .similar: .init(m: 0.004, u: 0.0015),
             .initial: .init(m: 0.005, u: 0.04),
             .different: .init(m: 0.01, u: 0.98),
+        ],
+        // m is judgement: a middle name is recorded less carefully than a first name (spelt
+        // differently, one of two taken, the wrong one remembered). u was read off random pairs
+        // of people who both have a middle name; it is the chance that two strangers share one.
+        middleName: [
+            .exact: .init(m: 0.88, u: 0.008),
+            .typo: .init(m: 0.04, u: 0.004),
+            .initial: .init(m: 0.02, u: 0.06),
+            .different: .init(m: 0.06, u: 0.93),
         ],
         familyName: [
             .exact: .init(m: 0.9, u: 0.006),
@@ -264,6 +277,7 @@ public struct MatchModelParameters: Hashable, Sendable {
 /// Weights compiled from parameters into arrays indexed by level, for the scoring loop.
 struct MatchWeights: Sendable {
     let givenName: [Double]
+    let middleName: [Double]
     let familyName: [Double]
     let birthDate: [Double]
     let postcode: [Double]
@@ -277,6 +291,7 @@ struct MatchWeights: Sendable {
 
     init(_ p: MatchModelParameters) {
         givenName = p.givenName.weights()
+        middleName = p.middleName.weights()
         familyName = p.familyName.weights()
         birthDate = p.birthDate.weights()
         postcode = p.postcode.weights()

@@ -13,6 +13,7 @@ struct MatchReasonWriter {
     private func text(for field: MatchField, _ c: FieldComparison) -> String? {
         switch field {
         case .givenName: c.givenName.map { givenText($0, transposed: c.namesTransposed, sibling: c.looksLikeSibling) }
+        case .middleName: c.middleName.map(middleText)
         case .familyName: c.familyName.map { familyText($0, transposed: c.namesTransposed) }
         case .names: "First and last names appear to be swapped"
         case .birthDate: c.birthDate.map(birthText)
@@ -40,6 +41,15 @@ struct MatchReasonWriter {
             return sibling
                 ? "First names differ (\(q) and \(r)) while the family agrees: could be a sibling or twin"
                 : "First names differ (\(q) and \(r))"
+        }
+    }
+
+    private func middleText(_ level: MiddleNameLevel) -> String {
+        switch level {
+        case .exact: "Middle name matches"
+        case .typo: "Middle name is a likely misspelling of the recorded one"
+        case .initial: "Only the initial of the middle name agrees"
+        case .different: "Middle names differ"
         }
     }
 

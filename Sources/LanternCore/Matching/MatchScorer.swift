@@ -19,7 +19,7 @@ public enum MatchBand: String, Hashable, Sendable, Codable, Comparable {
 
 /// The field a reason is about.
 public enum MatchField: String, Hashable, Sendable, Codable {
-    case givenName, familyName, names, birthDate, postcode, address, sex, nhsNumber, upn, household
+    case givenName, middleName, familyName, names, birthDate, postcode, address, sex, nhsNumber, upn, household
 }
 
 /// One piece of evidence for or against a candidate, in words a practitioner can check.
@@ -150,8 +150,15 @@ public struct MatchScorer: Sendable {
         if let f = c.familyName {
             family = f == .exact && !c.namesTransposed ? context.familyExact ?? weights.familyName[0] : weights.familyName[Int(f.rawValue)]
         }
-        let postcode = c.postcode.map { weights.postcode[Int($0.rawValue)] }
-        let address = c.address.map { weights.address[Int($0.rawValue)] }
+        // A different postcode or address counts against a candidate because a stranger lives
+        // elsewhere. When both are linked to the same person, though, they are already known to
+        // be one family, and a family's records fall out of date together when it moves (the
+        // unborn child's record keeps the old address after the birth): a sibling's record would
+        // disagree just as often, so the disagreement says nothing about which child this is.
+        let sameFamily = c.household == .sharedLink
+        func whereTheyLive(_ w: Double) -> Double { sameFamily ? max(0, w) : w }
+        let postcode = c.postcode.map { whereTheyLive(weights.postcode[Int($0.rawValue)]) }
+        let address = c.address.map { whereTheyLive(weights.address[Int($0.rawValue)]) }
         let household = c.household.map { weights.household[Int($0.rawValue)] }
         // Family name, postcode, address and household links all say "same family". They are
         // far from independent, so together they count for no more than the cap; and when first
@@ -163,6 +170,13 @@ public struct MatchScorer: Sendable {
         func scaled(_ w: Double) -> Double { w > 0 ? w * scale : w }
 
         if let given { visit(.givenName, given) }
+        if let m = c.middleName {
+            // Families pass middle names down (a grandparent's name, the same one for every
+            // child), so when first names disagree outright a shared middle name is family
+            // evidence, discounted like the rest of it, or one twin would be taken for the other.
+            let w = weights.middleName[Int(m.rawValue)]
+            visit(.middleName, c.looksLikeSibling && w > 0 ? w * parameters.siblingEvidenceKept : w)
+        }
         if let family { visit(.familyName, scaled(family)) }
         if c.namesTransposed { visit(.names, parameters.namesTransposedAdjustment) }
         if let b = c.birthDate { visit(.birthDate, weights.birthDate[Int(b.rawValue)]) }
@@ -179,6 +193,9 @@ public struct MatchScorer: Sendable {
     func compare(_ q: PersonFeatures, _ r: PersonFeatures) -> FieldComparison {
         var c = FieldComparison()
         compareNames(q, r, into: &c)
+        if q.middleCount > 0 && r.middleCount > 0 && c.givenName != .otherName {
+            c.middleName = middleLevel(q.middle, r.middle)
+        }
         c.birthDate = compareBirth(q, r)
         if let qp = q.postcode, let rp = r.postcode { c.postcode = comparePostcodes(qp, rp) }
         if let qa = q.address, let ra = r.address {
@@ -226,6 +243,24 @@ public struct MatchScorer: Sendable {
         guard level.rawValue > GivenNameLevel.phonetic.rawValue else { return level }
         let crossed = rOther.contains { agreesClosely(q, $0) } || qOther.contains { agreesClosely($0, r) }
         return crossed ? .otherName : level
+    }
+
+    /// The best agreement between any of the query's middle names and any of the record's.
+    func middleLevel(_ q: ArraySlice<NameFeature>, _ r: ArraySlice<NameFeature>) -> MiddleNameLevel? {
+        guard !q.isEmpty, !r.isEmpty else { return nil }
+        var best = MiddleNameLevel.different
+        for a in q {
+            for b in r {
+                let level: MiddleNameLevel = switch nameLevel(a, b, allowNicknames: true) {
+                case .exact, .nickname: .exact
+                case .typo, .phonetic: .typo
+                case .initial: .initial
+                default: .different
+                }
+                if level.rawValue < best.rawValue { best = level }
+            }
+        }
+        return best
     }
 
     func familyLevel(_ q: NameFeature?, _ qOther: [NameFeature], _ r: NameFeature?, _ rOther: [NameFeature]) -> FamilyNameLevel? {
