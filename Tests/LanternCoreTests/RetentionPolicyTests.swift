@@ -176,4 +176,21 @@ private func day(_ iso: String) -> Day { Day(iso: iso)! }
         #expect(RetentionPolicy.englandDefault.reviewDate(for: contactOnly) == day("2021-06-01"))
         #expect(RetentionSubject.forChild(recordID: "L3", dateOfBirth: nil, snapshot: nil, lastContactOn: nil) == nil)
     }
+
+    @Test func aChildWhoWasLookedAfterHasALookedAfterRecordKeptToTheir75thBirthday() throws {
+        let born = day("1990-03-01")
+        var episode = EpisodeOfNeed(referralDate: day("2005-01-04"), referralSource: "1A")
+        episode.closure = .init(date: day("2008-03-05"), reason: "RC1", signedOffBy: "m")
+        let ledger = try CareEpisodeLedger(childBirthDate: born)
+            .recording(.startedToBeLookedAfter(.init(date: day("2005-02-01"), legalStatus: "C2", categoryOfNeed: "N1",
+                                                    placement: CarePlacement(type: "U4", provider: "PR1", postcode: "B1 1BB"), homePostcode: nil)),
+                       on: day("2026-11-23"), by: .practitioner("sw"))
+            .recording(.ceasedToBeLookedAfter(on: day("2008-03-01"), reason: "E17"), on: day("2026-11-23"), by: .practitioner("sw"))
+        let snapshot = CaseSnapshot(childBirthDate: born, episodes: [episode], care: LookedAfterRecord(ledger: ledger))
+        let subject = try #require(RetentionSubject.forChild(recordID: "L1", dateOfBirth: born, snapshot: snapshot, lastContactOn: nil,
+                                                             today: day("2026-11-23")))
+        #expect(subject.kind == .lookedAfter)
+        #expect(subject.closedOn == day("2008-03-05"))
+        #expect(RetentionPolicy.englandDefault.reviewDate(for: subject) == day("2065-03-01"))
+    }
 }
