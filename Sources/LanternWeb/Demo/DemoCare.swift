@@ -34,17 +34,37 @@ extension DemoCouncil {
             let first = placements[index % placements.count]
             var actions: [CaseworkAction] = [
                 .openEpisodeOfNeed(referralDate: referral, source: "1B", primaryNeed: "N1"),
+                .startAssessment(on: referral.adding(days: 1)),
+                .recordChildSeen(on: referral.adding(days: 3), seenAlone: age >= 8),
+                .recordWishesAndFeelings(on: referral.adding(days: 3)),
+                .submitAssessment(on: referral.adding(days: 20), factors: ["3B"], needsSupport: true),
+                .authoriseAssessment(on: referral.adding(days: 22), primaryNeed: "N1"),
                 .lookedAfter(.care(.startedToBeLookedAfter(.init(date: start, legalStatus: index % 3 == 0 ? "V2" : "C2", categoryOfNeed: "N1",
                                                                  placement: first, homePostcode: placements.contains { $0.postcode == person.postcode } ? "B44 8BE" : person.postcode)))),
                 .lookedAfter(.recordPreviousPermanence(option: "Z1", arrangedBy: nil, orderDate: nil, on: start)),
-                .lookedAfter(.recordVisit(.init(date: start.adding(days: 5), seenAlone: age >= 8))),
-                .lookedAfter(.holdReview(.init(date: start.adding(days: 19), participation: born.age(on: start.adding(days: 19)) < 4 ? "PN0" : "PN1"))),
             ]
             if sex == "F", born.age(on: today) >= 11 {
                 actions.append(.lookedAfter(.recordMotherhood(isMother: false, firstChildBorn: nil, on: start.adding(days: 2))))
             }
+            // Practice kept in time: visits every five weeks, reviews at 20 working days, 3 months and
+            // then 6-monthly, a personal education plan each term for children of school age.
+            let lastDay = leaver ? born.adding(years: 18).adding(days: -1) : today.adding(days: -2)
+            for visit in stride(from: 5, through: start.days(until: lastDay), by: 35) {
+                actions.append(.lookedAfter(.recordVisit(.init(date: start.adding(days: visit), seenAlone: born.age(on: start.adding(days: visit)) >= 8))))
+            }
+            var review = start.adding(days: 19)
+            var reviewsHeld = 0
+            while review <= lastDay {
+                actions.append(.lookedAfter(.holdReview(.init(date: review, participation: born.age(on: review) < 4 ? "PN0" : "PN1"))))
+                reviewsHeld += 1
+                review = review.adding(days: reviewsHeld == 1 ? 80 : 170)
+            }
+            if born.age(on: start) >= 3 {
+                for plan in stride(from: 15, through: start.days(until: lastDay), by: 110) {
+                    actions.append(.lookedAfter(.recordPersonalEducationPlan(on: start.adding(days: plan))))
+                }
+            }
             // Health, dental and immunisations within 20 working days and then every year; an SDQ from 4 to 16.
-            let lastDay = leaver ? born.adding(years: 18).adding(days: -1) : today
             var check = start.adding(days: 18)
             while check <= lastDay {
                 let ageThen = born.age(on: check)
@@ -69,6 +89,11 @@ extension DemoCouncil {
                 let eighteenth = born.adding(years: 18)
                 actions += [
                     .lookedAfter(.careLeaver(.makePathwayPlan(on: start.adding(days: 120)))),
+                ]
+                for review in stride(from: 290, through: start.days(until: today.adding(days: -2)), by: 170) {
+                    actions.append(.lookedAfter(.careLeaver(.reviewPathwayPlan(on: start.adding(days: review)))))
+                }
+                actions += [
                     .lookedAfter(.care(.ceasedToBeLookedAfter(on: eighteenth, reason: "E17"))),
                     .proposeClosure(on: eighteenth.adding(days: 1), reason: "RC7"),
                     .signOffClosure(on: eighteenth.adding(days: 2)),
