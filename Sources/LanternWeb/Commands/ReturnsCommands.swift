@@ -28,11 +28,7 @@ struct CINReturnCommand: AsyncCommand {
         let path = signature.out ?? "cin-\(year.endYear).xml"
         try export.xml.write(toFile: path, atomically: true, encoding: .utf8)
         context.console.print("Wrote the CIN census \(year) for \(export.input.children.count) children to \(path).")
-        let errors = export.issues.filter { $0.severity == .error }
-        context.console.print("Pre-submission checks: \(errors.count) errors, \(export.issues.count - errors.count) queries.")
-        for issue in export.issues.prefix(200) {
-            context.console.print("  \(issue.severity == .error ? "ERROR" : "QUERY") \(issue.childID) \(issue.rule.map { "rule \($0): " } ?? "")\(issue.message)")
-        }
+        PreSubmissionReport.print(export.issues, to: context.console)
     }
 }
 
@@ -55,10 +51,17 @@ struct SSDA903ReturnCommand: AsyncCommand {
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         context.console.print("Wrote the SSDA903 \(year) for \(export.input.headers.count) children (\(export.input.episodes.count) episodes) to \(folder.path)/.")
-        let errors = export.issues.filter { $0.severity == .error }
-        context.console.print("Pre-submission checks: \(errors.count) errors, \(export.issues.count - errors.count) queries.")
-        for issue in export.issues.prefix(200) {
-            context.console.print("  \(issue.severity == .error ? "ERROR" : "QUERY") \(issue.childID) \(issue.rule.map { "rule \($0): " } ?? "")\(issue.message)")
+        PreSubmissionReport.print(export.issues, to: context.console)
+    }
+}
+
+/// What a return command prints after writing: the count of errors and queries, then each one.
+enum PreSubmissionReport {
+    static func print(_ issues: [ReturnIssue], to console: any Console, limit: Int = 200) {
+        let errors = issues.filter { $0.severity == .error }
+        console.print("Pre-submission checks: \(errors.count) errors, \(issues.count - errors.count) queries.")
+        for issue in issues.prefix(limit) {
+            console.print("  \(issue.severity == .error ? "ERROR" : "QUERY") \(issue.childID) \(issue.rule.map { "rule \($0): " } ?? "")\(issue.message)")
         }
     }
 }
