@@ -59,6 +59,18 @@ import VaporTesting
                 #expect(res.body.string.contains("<Collection>CIN</Collection>"))
                 #expect(res.headers.first(name: .contentDisposition)?.contains("cin-census-2026.xml") == true)
             }
+            try await app.testing().test(.GET, "/returns/ssda903.zip?year=2026", headers: analyst.headers) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.readableBytesView.starts(with: Array("PK".utf8)))
+                #expect(res.body.string.contains("Episodes.csv"))
+            }
+            try await app.testing().test(.GET, "/returns/annex-a.xlsx", headers: analyst.headers) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.readableBytesView.starts(with: Array("PK".utf8)))
+                #expect(res.headers.first(name: .contentDisposition)?.contains("annex-a-") == true)
+            }
+            let exported = try await AuditEventModel.query(on: app.db).filter(\.$action == AuditAction.reportExported.rawValue).all().map(\.summary)
+            #expect(exported.contains { $0.contains("SSDA903") } && exported.contains { $0.contains("Annex A") })
             // The children behind a figure: names for leaders, references only for analysts.
             let late = expected.assessmentsWithin45WorkingDays.children
             if let first = late.first, let person = try await PersonModel.find(first, on: app.db) {

@@ -48,4 +48,30 @@ struct ReturnsExportTests {
             }
         }
     }
+
+    @Test func theDemoCouncilsAnnexAListsWhatTheRecordsHold() async throws {
+        try await withLantern { app in
+            _ = try await DemoCouncil.seed(app: app, password: "harbour falcon thistle", childCount: 30)
+            let today = Day(Date())
+            let input = try await StatutoryReturns.annexA(extractDate: today, on: app.db)
+            let yearStart = today.adding(months: -12).adding(days: 1)
+            // List 1: every child named in a contact received in the 12 months.
+            let subjects = try await ContactSubjectModel.query(on: app.db).with(\.$contact).all()
+                .filter { (Day(iso: $0.contact.receivedOn).map { $0 >= yearStart && $0 <= today }) ?? false }
+            #expect(input.contacts.count == subjects.count)
+            #expect(input.contacts.count > 0)
+            // List 8: every child looked after at some time in the 12 months, once.
+            let inCare = try await ChildCaseModel.query(on: app.db).all().filter { model in
+                guard let care = try? model.snapshot().care else { return false }
+                return care.ledger.episodes.contains { $0.startDate <= today && ($0.endDate.map { $0 >= yearStart } ?? true) }
+            }
+            #expect(input.childrenInCare.count == inCare.count)
+            #expect(input.childrenInCare.count >= 3)
+            #expect(Set(input.childrenInCare.map(\.child.id)).count == input.childrenInCare.count)
+            #expect(input.childrenInNeed.allSatisfy { $0.start.map { $0 <= today } ?? true })
+            let workbook = AnnexAWorkbook.render(input)
+            #expect(workbook.prefix(2) == Data("PK".utf8))
+            #expect(String(decoding: workbook, as: UTF8.self).contains("xl/worksheets/sheet10.xml"))
+        }
+    }
 }

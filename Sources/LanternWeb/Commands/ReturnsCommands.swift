@@ -7,8 +7,8 @@ import Vapor
 
 /// `lantern returns ...`: the statutory returns, with Lantern's own pre-submission checks.
 struct ReturnsCommands: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] { ["cin": CINReturnCommand(), "903": SSDA903ReturnCommand()] }
-    var help: String { "Writes the statutory returns (CIN census, SSDA903) after Lantern's pre-submission checks." }
+    var commands: [String: any AnyAsyncCommand] { ["cin": CINReturnCommand(), "903": SSDA903ReturnCommand(), "annex-a": AnnexAReturnCommand()] }
+    var help: String { "Writes the statutory returns (CIN census, SSDA903) after Lantern's pre-submission checks, and Ofsted's Annex A." }
 }
 
 struct CINReturnCommand: AsyncCommand {
@@ -55,6 +55,39 @@ struct SSDA903ReturnCommand: AsyncCommand {
     }
 }
 
+struct AnnexAReturnCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "date", help: "The extract date (default today): the lists cover the 12 months up to it")
+        var date: String?
+        @Option(name: "out", help: "Where to write the workbook (default annex-a-DATE.xlsx)")
+        var out: String?
+    }
+
+    var help: String { "Writes Ofsted's Annex A workbook (lists 1 to 10) for the 12 months before the extract date." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let extract: Day
+        if let text = signature.date {
+            guard let parsed = try? DateEntry.parse(text) else { throw AnnexACommandError("The extract date \(text) is not a date. Use 2026-11-23 or 23/11/2026.") }
+            extract = parsed
+        } else {
+            extract = Day(Date())
+        }
+        let input = try await StatutoryReturns.annexA(extractDate: extract, on: context.application.db)
+        let path = signature.out ?? "annex-a-\(extract.iso).xlsx"
+        try AnnexAWorkbook.render(input).write(to: URL(fileURLWithPath: path))
+        context.console.print("Wrote Annex A for the 12 months to \(extract.iso) to \(path): \(input.contacts.count) contacts, \(input.referrals.count) referrals, "
+            + "\(input.assessments.count) assessments, \(input.section47Enquiries.count) section 47 enquiries, \(input.childrenInNeed.count) children in need, "
+            + "\(input.childProtectionPlans.count) child protection plans, \(input.childrenInCare.count) children in care, \(input.careLeavers.count) care leavers, "
+            + "\(input.adoptions.count) adoptions.")
+    }
+}
+
+struct AnnexACommandError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// What a return command prints after writing: the count of errors and queries, then each one.
 enum PreSubmissionReport {
     static func print(_ issues: [ReturnIssue], to console: any Console, limit: Int = 200) {
@@ -93,6 +126,49 @@ enum StatutoryReturns {
         }
         let input = SSDA903Builder.build(sources, year: year)
         return SSDA903Export(input: input, files: SSDA903CSV.render(input), issues: SSDA903Checks.check(input))
+    }
+
+    static func annexA(extractDate: Day, on db: any Database) async throws -> AnnexAInput {
+        let cases = try await ReturnsQueries.childCases(on: db)
+        var contacts: [UUID: [(date: Day, source: String)]] = [:]
+        var unlinked: [AnnexAContact] = []
+        for subject in try await ContactSubjectModel.query(on: db).with(\.$contact).all() {
+            guard let day = Day(iso: subject.contact.receivedOn) else { continue }
+            if let personID = subject.$person.id {
+                contacts[personID, default: []].append((day, subject.contact.sourceCode))
+            } else {
+                // Not yet linked to a record: listed under the contact's reference.
+                unlinked.append(AnnexAContact(child: AnnexAChild(id: subject.contact.reference, sex: subject.sex,
+                                                                 dateOfBirth: subject.dateOfBirth.flatMap { Day(iso: $0) }),
+                                              date: day, source: subject.contact.sourceCode))
+            }
+        }
+        var earlyHelp: [UUID: [EarlyHelpAssessment]] = [:]
+        for link in try await EarlyHelpChildModel.query(on: db).with(\.$episode).all() {
+            earlyHelp[link.$person.id, default: []] += try link.episode.episode().assessments
+        }
+        var allocated: [UUID: (team: String, worker: String?)] = [:]
+        for allocation in try await AllocationModel.query(on: db).filter(\.$endedOn == nil).with(\.$team).with(\.$worker).all() {
+            allocated[allocation.$person.id] = (allocation.team.name, allocation.worker?.displayName)
+        }
+        let sources = cases.map { c in
+            AnnexASourceChild(child: AnnexAChild(id: c.person.reference, sex: c.person.sex, ethnicity: c.person.ethnicity, dateOfBirth: c.person.birthDate),
+                              snapshot: c.snapshot, contacts: contacts[c.person.id] ?? [], earlyHelpAssessments: earlyHelp[c.person.id] ?? [],
+                              team: allocated[c.person.id]?.team, worker: allocated[c.person.id]?.worker)
+        }
+        // Children known only from contacts have no case, but their contacts are on list 1.
+        let withCase = Set(cases.map(\.person.id))
+        let contactOnly = contacts.keys.filter { !withCase.contains($0) }
+        let people = contactOnly.isEmpty ? [] : try await PersonModel.query(on: db).filter(\.$id ~~ Array(contactOnly)).all()
+        let contactOnlySources = people.map { person in
+            AnnexASourceChild(child: AnnexAChild(id: person.reference, sex: person.sex, ethnicity: person.ethnicity, dateOfBirth: person.birthDay),
+                              snapshot: CaseSnapshot(childBirthDate: person.birthDay), contacts: contacts[person.id!] ?? [],
+                              earlyHelpAssessments: earlyHelp[person.id!] ?? [])
+        }
+        var input = AnnexABuilder.build(sources + contactOnlySources, extractDate: extractDate)
+        let window = (extractDate.adding(months: -12).adding(days: 1), extractDate)
+        input.contacts += unlinked.filter { $0.date >= window.0 && $0.date <= window.1 }
+        return input
     }
 
     static func cinCensus(year: CollectionYear, on db: any Database, calendar: WorkingDayCalendar, now: Date = Date()) async throws -> CINExport {
