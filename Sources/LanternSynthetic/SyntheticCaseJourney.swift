@@ -93,6 +93,8 @@ public struct SyntheticCaseJourney: Sendable {
                 guard visit < ending else { break }
                 timeline.append(.recordChildSeen(on: visit, seenAlone: Double.random(in: 0..<1, using: &random) < 0.7))
             }
+            // The first core group, due within 10 working days: a slower team holds it late.
+            timeline.append(.recordCoreGroupMeeting(on: calendar.addingWorkingDays(Int((7 * pace).rounded()), to: conference)))
             timeline.append(.recordReviewConference(on: firstReview))
             if ending == secondReview { timeline.append(.recordReviewConference(on: secondReview)) }
             timeline.append(.endChildProtectionPlan(on: ending, reason: .noLongerAtRiskOfSignificantHarm))

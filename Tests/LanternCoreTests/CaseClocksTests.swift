@@ -51,6 +51,26 @@ import Testing
         #expect(CaseClocks.stage(of: planned) == "Child protection plan")
     }
 
+    @Test func theFirstCoreGroupIsDueTenWorkingDaysAfterTheConference() throws {
+        let plan: [CaseworkAction] = [
+            .openEpisodeOfNeed(referralDate: day("2026-03-02"), source: "6", primaryNeed: nil),
+            .holdStrategyDiscussion(.init(date: day("2026-03-03"), participants: [
+                .init(name: "DC Shah", agency: .police), .init(name: "Nurse Bell", agency: .health),
+            ], childAttendsEducationSetting: false, decidedToStartSection47: true)),
+            .startSection47Enquiry(on: day("2026-03-03")),
+            .recordInitialConference(on: day("2026-03-20")),
+            .startChildProtectionPlan(on: day("2026-03-20"), category: "NEG"),
+        ]
+        // Conference Friday 20 March 2026; 10 working days on, skipping Good Friday and Easter Monday, is 7 April.
+        #expect(CaseClocks.events(for: try apply(plan), timescales: timescales).contains(.init(kind: .coreGroup, due: day("2026-04-07"))))
+        let met = try apply(plan + [.recordCoreGroupMeeting(on: day("2026-04-02"))])
+        #expect(!CaseClocks.events(for: met, timescales: timescales).contains { $0.kind == .coreGroup })
+        #expect(met.openEpisode?.openChildProtectionPlan?.coreGroupMeetings == [day("2026-04-02")])
+        #expect(throws: WorkflowRefusal.self) { try CaseworkRules.apply(.recordCoreGroupMeeting(on: day("2026-04-02")), to: met, on: day("2026-11-20"), by: manager) }
+        #expect(throws: WorkflowRefusal.self) { try CaseworkRules.apply(.recordCoreGroupMeeting(on: day("2026-03-19")), to: met, on: day("2026-11-20"), by: manager) }
+        #expect(throws: WorkflowRefusal.self) { try apply(Array(plan.prefix(3)) + [.recordCoreGroupMeeting(on: day("2026-03-10"))]) }
+    }
+
     @Test func closedCasesHaveNoClocks() throws {
         let snapshot = CaseSnapshot()
         #expect(CaseClocks.events(for: snapshot, timescales: timescales).isEmpty)

@@ -95,6 +95,9 @@ public enum CaseClocks {
         }
         if let plan = episode.openChildProtectionPlan {
             let icpc = episode.initialConferenceDates.last ?? plan.startDate
+            if (plan.coreGroupMeetings ?? []).isEmpty {
+                events.append(.init(kind: .coreGroup, due: timescales.firstCoreGroupDue(initialConferenceOn: icpc)))
+            }
             events.append(.init(kind: .reviewConference, due: timescales.reviewConferenceDue(initialConferenceOn: icpc, lastReviewOn: plan.reviewDates.last)))
             let lastSeen = episode.childSeen.map(\.date).filter { $0 >= plan.startDate }.max()
             events.append(.init(kind: .childProtectionVisit, due: timescales.childProtectionVisitDue(planStartedOn: plan.startDate, lastVisitOn: lastSeen)))

@@ -216,6 +216,9 @@ extension EpisodeOfNeed {
         public var reviewDates: [Day] = []
         public var categoryChanges: [CategoryChange] = []
         public var end: End?
+        /// Core group meetings held (Working Together 2023: the first within 10 working days of the
+        /// initial conference). Optional so that plans stored before it was recorded still read.
+        public var coreGroupMeetings: [Day]?
 
         public init(startDate: Day, category: String) {
             self.startDate = startDate

@@ -21,6 +21,7 @@ public enum CaseworkAction: Hashable, Sendable, Codable {
 
     case startChildProtectionPlan(on: Day, category: String)
     case recordReviewConference(on: Day)
+    case recordCoreGroupMeeting(on: Day)
     case changeCategoryOfAbuse(on: Day, to: String)
     case endChildProtectionPlan(on: Day, reason: EpisodeOfNeed.ChildProtectionPlan.EndReason)
 
@@ -46,6 +47,7 @@ public enum CaseworkAction: Hashable, Sendable, Codable {
         case .startSection47Enquiry(let day), .recordInitialConference(let day), .recordInitialConferenceNotRequired(let day):
             day
         case .startChildProtectionPlan(let day, _), .recordReviewConference(let day), .changeCategoryOfAbuse(let day, _),
+             .recordCoreGroupMeeting(let day),
              .endChildProtectionPlan(let day, _):
             day
         case .startChildInNeedPlan(let day), .reviewChildInNeedPlan(let day), .endChildInNeedPlan(let day):
@@ -77,6 +79,7 @@ public enum CaseworkAction: Hashable, Sendable, Codable {
         case .recordInitialConferenceNotRequired: "the decision that no conference is needed"
         case .startChildProtectionPlan: "the child protection plan"
         case .recordReviewConference: "the review conference"
+        case .recordCoreGroupMeeting: "the core group meeting"
         case .changeCategoryOfAbuse: "the change of category"
         case .endChildProtectionPlan: "the end of the child protection plan"
         case .startChildInNeedPlan: "the child in need plan"

@@ -91,6 +91,18 @@ extension CaseworkRules {
         episode.childProtectionPlans[episode.childProtectionPlans.count - 1] = plan
     }
 
+    static func recordCoreGroupMeeting(on day: Day, in episode: inout EpisodeOfNeed) throws(WorkflowRefusal) {
+        var plan = try openChildProtectionPlan(in: episode, for: "a core group meeting")
+        try WorkflowDates.notBefore(day, plan.startDate, "a core group meeting", "the start of the plan")
+        var meetings = plan.coreGroupMeetings ?? []
+        if meetings.contains(day) {
+            throw WorkflowRefusal(.duplicateCoreGroup, "A core group meeting on \(WorkflowDates.text(day)) is already recorded.")
+        }
+        meetings.append(day)
+        plan.coreGroupMeetings = meetings.sorted()
+        episode.childProtectionPlans[episode.childProtectionPlans.count - 1] = plan
+    }
+
     static func changeCategoryOfAbuse(on day: Day, to category: String, in episode: inout EpisodeOfNeed) throws(WorkflowRefusal) {
         var plan = try openChildProtectionPlan(in: episode, for: "a change of category")
         try checkCategory(category)
@@ -179,4 +191,8 @@ extension WorkflowRefusal.Code {
     public static let planEndsOnStartDay = Self("casework.plan-ends-on-start-day")
     public static let planEndNeedsReview = Self("casework.plan-end-needs-review")
     public static let planEndReasonInconsistent = Self("casework.plan-end-reason-inconsistent")
+}
+
+extension WorkflowRefusal.Code {
+    public static let duplicateCoreGroup = Self("casework.duplicate-core-group")
 }

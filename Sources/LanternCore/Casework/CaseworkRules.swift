@@ -68,6 +68,8 @@ public enum CaseworkRules {
             try startChildProtectionPlan(on: day, category: category, in: &episode)
         case .recordReviewConference(let day):
             try recordReviewConference(on: day, in: &episode)
+        case .recordCoreGroupMeeting(let day):
+            try recordCoreGroupMeeting(on: day, in: &episode)
         case .changeCategoryOfAbuse(let day, let category):
             try changeCategoryOfAbuse(on: day, to: category, in: &episode)
         case .endChildProtectionPlan(let day, let reason):

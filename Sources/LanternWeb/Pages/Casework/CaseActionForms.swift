@@ -95,6 +95,7 @@ struct CaseActionForm: Encodable {
         let conferenceHeld = episode.section47Enquiries.last?.initialConferenceDate != nil
         if let plan = episode.openChildProtectionPlan {
             _ = plan
+            forms.append(CaseActionForm(action: "recordCoreGroupMeeting", title: "Core group meeting held", button: "Record meeting", fields: [date(today: today)]))
             forms.append(CaseActionForm(action: "recordReviewConference", title: "Review conference held", button: "Record review", fields: [date(today: today)]))
             forms.append(CaseActionForm(action: "changeCategoryOfAbuse", title: "Change the category of abuse", button: "Change category", fields: [date(today: today), select("category", "New category", categories)]))
             forms.append(CaseActionForm(action: "endChildProtectionPlan", title: "End the child protection plan", button: "End plan", fields: [
@@ -172,6 +173,7 @@ enum CaseActionParser {
         case "recordInitialConferenceNotRequired": return .recordInitialConferenceNotRequired(on: date)
         case "startChildProtectionPlan": return .startChildProtectionPlan(on: date, category: try required("category", "Choose the category of abuse"))
         case "recordReviewConference": return .recordReviewConference(on: date)
+        case "recordCoreGroupMeeting": return .recordCoreGroupMeeting(on: date)
         case "changeCategoryOfAbuse": return .changeCategoryOfAbuse(on: date, to: try required("category", "Choose the new category"))
         case "endChildProtectionPlan":
             guard let reason = EpisodeOfNeed.ChildProtectionPlan.EndReason(rawValue: one("reason")) else {

@@ -253,6 +253,7 @@ enum Chronology {
             for p in episode.childProtectionPlans {
                 add(p.startDate, "Child protection plan started", "Category \(p.initialCategory)")
                 for r in p.reviewDates { add(r, "Review conference") }
+                for m in p.coreGroupMeetings ?? [] { add(m, "Core group meeting") }
                 for c in p.categoryChanges { add(c.date, "Category of abuse changed", "\(c.from) to \(c.to)") }
                 if let end = p.end { add(end.date, "Child protection plan ended", end.reason.plainEnglish) }
             }
