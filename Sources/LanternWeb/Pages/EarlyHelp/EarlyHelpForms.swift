@@ -22,15 +22,19 @@ enum EarlyHelpForms {
             forms.append(Form(action: "startAssessment", title: "Start an early help assessment", button: "Start assessment",
                               fields: [date, Form.text("organisation", "Organisation completing it", hint: "For example Greenfield Primary School")]))
         }
-        let initialHeld = episode.meetings.contains { $0.kind == .initial }
-        forms.append(Form(action: "meeting", title: initialHeld ? "Review meeting held" : "Team around the family meeting held", button: "Record meeting", fields: [
-            date, Form.text("attendees", "Who attended", long: true, hint: "One per line: name, then agency, for example: Ms Patel, education"),
-            CareActionForms.yesNo("familyAttended", "Did the family attend?"),
-        ]))
-        forms.append(Form(action: "addAction", title: "Add an action to the family plan", button: "Add action", fields: [
-            date, Form.text("description", "What will be done", long: true), Form.text("owner", "Who owns it (name)"),
-            Form.select("agency", "Their agency", agencies()), Form.text("dueBy", "Due by (optional)", hint: "For example 27 3 2026"),
-        ]))
+        // The team around the family and the plan answer a completed assessment (the rules refuse
+        // them before), so they are offered once there is one.
+        if episode.latestCompletedAssessment != nil {
+            let initialHeld = episode.meetings.contains { $0.kind == .initial }
+            forms.append(Form(action: "meeting", title: initialHeld ? "Review meeting held" : "Team around the family meeting held", button: "Record meeting", fields: [
+                date, Form.text("attendees", "Who attended", long: true, hint: "One per line: name, then agency, for example: Ms Patel, education"),
+                CareActionForms.yesNo("familyAttended", "Did the family attend?"),
+            ]))
+            forms.append(Form(action: "addAction", title: "Add an action to the family plan", button: "Add action", fields: [
+                date, Form.text("description", "What will be done", long: true), Form.text("owner", "Who owns it (name)"),
+                Form.select("agency", "Their agency", agencies()), Form.text("dueBy", "Due by (optional)", hint: "For example 27 3 2026"),
+            ]))
+        }
         let outstanding = episode.outstandingPlanActions
         if !outstanding.isEmpty {
             forms.append(Form(action: "completeAction", title: "Mark a plan action done", button: "Mark done", fields: [
