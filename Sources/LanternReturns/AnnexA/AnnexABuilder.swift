@@ -57,16 +57,16 @@ public enum AnnexABuilder {
     }
 
     /// The 12 months up to and including the extract date.
-    struct Window {
-        let start: Day
-        let end: Day
+    public struct Window: Sendable {
+        public let start: Day
+        public let end: Day
 
-        init(end: Day) {
+        public init(end: Day) {
             self.end = end
             self.start = end.adding(months: -12).adding(days: 1)
         }
 
-        func contains(_ day: Day) -> Bool { start <= day && day <= end }
+        public func contains(_ day: Day) -> Bool { start <= day && day <= end }
         /// Something running from `from` to `to` (nil: still running) was open at some time in the window.
         func overlaps(from: Day, to: Day?) -> Bool { from <= end && (to.map { $0 >= start } ?? true) }
     }

@@ -166,8 +166,8 @@ enum StatutoryReturns {
                               earlyHelpAssessments: earlyHelp[person.id!] ?? [])
         }
         var input = AnnexABuilder.build(sources + contactOnlySources, extractDate: extractDate)
-        let window = (extractDate.adding(months: -12).adding(days: 1), extractDate)
-        input.contacts += unlinked.filter { $0.date >= window.0 && $0.date <= window.1 }
+        let window = AnnexABuilder.Window(end: extractDate)
+        input.contacts += unlinked.filter { window.contains($0.date) }
         return input
     }
 

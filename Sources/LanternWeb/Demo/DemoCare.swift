@@ -134,10 +134,7 @@ extension DemoCouncil {
                 .addPlanAction(FamilyPlanAction(id: "A1", description: "Weekly check-in with the family", owner: lead, agreedOn: startedOn)),
             ]
             for step in steps.prefix(index + 3) { episode = try EarlyHelpRules.apply(step, to: episode, on: today, by: .manager("demo")) }
-            let record = try EarlyHelpEpisodeModel(reference: try await ReferenceNumbers.next(.earlyHelp, on: db), teamID: try team.requireID(),
-                                                   leadUserID: nil, episode: episode)
-            try await record.create(on: db)
-            try await EarlyHelpChildModel(episodeID: try record.requireID(), personID: model.$person.id).create(on: db)
+            try await EarlyHelpWrites.open(episode, teamID: try team.requireID(), children: [model.$person.id], on: db)
         }
     }
 }

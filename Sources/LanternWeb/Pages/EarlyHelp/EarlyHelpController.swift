@@ -289,10 +289,7 @@ struct EarlyHelpController {
                                               refill: nil).encodeResponse(status: .unprocessableEntity, for: req)
         }
         let episodeID = try await req.db.transaction { db -> UUID in
-            let model = try EarlyHelpEpisodeModel(reference: try await ReferenceNumbers.next(.earlyHelp, on: db), teamID: teamID,
-                                                  leadUserID: nil, episode: episode)
-            try await model.create(on: db)
-            try await EarlyHelpChildModel(episodeID: try model.requireID(), personID: personID).create(on: db)
+            let model = try await EarlyHelpWrites.open(episode, teamID: teamID, children: [personID], on: db)
             try await AuditLog.record(.earlyHelpSteppedDown, on: db, request: req, subjectKind: "person", subjectID: personID,
                                       summary: "Stepped down to early help \(model.reference) with \(team.name)")
             return try model.requireID()

@@ -288,13 +288,8 @@ struct FrontDoorController {
         let handover = earlyHelp
         try await req.db.transaction { db in
             if let handover {
-                let model = try EarlyHelpEpisodeModel(reference: try await ReferenceNumbers.next(.earlyHelp, on: db), teamID: try handover.team.requireID(),
-                                                      leadUserID: nil, episode: handover.episode)
-                try await model.create(on: db)
-                for subject in contact.subjects {
-                    guard let personID = subject.$person.id else { continue }
-                    try await EarlyHelpChildModel(episodeID: try model.requireID(), personID: personID).create(on: db)
-                }
+                try await EarlyHelpWrites.open(handover.episode, teamID: try handover.team.requireID(),
+                                               children: contact.subjects.compactMap { $0.$person.id }, on: db)
             }
             try contact.setWorkflow(updated, decidedBy: user.id, approvedBy: approving ? user.id : nil, now: now)
             contact.isReReferral = isReReferral
