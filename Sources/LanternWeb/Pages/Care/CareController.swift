@@ -94,10 +94,7 @@ struct CareController {
             chrome: Chrome(request: req, title: errors.isEmpty ? "Care: \(person.fullName)" : "Error: Care: \(person.fullName)"),
             id: id, name: person.fullName, status: CaseClocks.stage(of: snapshot, today: today),
             facts: care.map { Self.facts($0, birthDate: person.birthDay, today: today) } ?? [],
-            clocks: clocks.sorted { $0.due < $1.due }.map { event in
-                let reading = timescales.reading(due: event.due, on: today)
-                return ChildPage.Clock(label: event.kind.label, due: DisplayDate.long(event.due), left: reading.label, overdue: reading.isOverdue)
-            },
+            clocks: clocks.sorted { $0.due < $1.due }.map { ChildPage.Clock($0, timescales: timescales, today: today) },
             rows: care?.ledger.episodes.map(Self.row) ?? [],
             missing: care?.ledger.missingEpisodes.map(Self.missingLine) ?? [],
             history: care.map(Self.history) ?? [],

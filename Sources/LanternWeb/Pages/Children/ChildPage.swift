@@ -12,6 +12,15 @@ enum ChildPage {
         let due: String
         let left: String
         let overdue: Bool
+
+        /// A statutory event as a row: when it is due and the working days left (or overdue by).
+        init(_ event: StatutoryEvent, timescales: StatutoryTimescales, today: Day) {
+            let reading = timescales.reading(due: event.due, on: today)
+            label = event.kind.label
+            due = DisplayDate.long(event.due)
+            left = reading.label
+            overdue = reading.isOverdue
+        }
     }
 
     struct AllocationRow: Encodable {
@@ -85,10 +94,7 @@ enum ChildPage {
         let timescales = StatutoryTimescales(calendar: calendar)
         let caseModel = try await ChildCaseModel.query(on: req.db).filter(\.$person.$id == id).first()
         let snapshot = try caseModel?.snapshot() ?? CaseSnapshot(childBirthDate: person.birthDay)
-        let clocks = CaseClocks.events(for: snapshot, timescales: timescales).map { event in
-            let reading = timescales.reading(due: event.due, on: today)
-            return Clock(label: event.kind.label, due: DisplayDate.long(event.due), left: reading.label, overdue: reading.isOverdue)
-        }
+        let clocks = CaseClocks.events(for: snapshot, timescales: timescales).map { Clock($0, timescales: timescales, today: today) }
         let isCaseworker = user.hasAny([.socialWorker, .teamManager])
         var forms = isCaseworker ? CaseActionForm.available(for: snapshot, isManager: user.has(.teamManager), today: today) : []
         if let refill {
