@@ -71,6 +71,9 @@ public enum AnnexABuilder {
         func overlaps(from: Day, to: Day?) -> Bool { from <= end && (to.map { $0 >= start } ?? true) }
     }
 
+    // Swift 6.3.1's optimiser crashes on this function ("Found ownership error?!" in CopyPropagation)
+    // in release builds; it runs once per episode, so leaving it unoptimised costs nothing measurable.
+    @_optimize(none)
     private static func add(_ episode: EpisodeOfNeed, snapshot: CaseSnapshot, source: AnnexASourceChild, window: Window,
                             to input: inout AnnexAInput) {
         let child = source.child

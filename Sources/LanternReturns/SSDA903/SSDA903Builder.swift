@@ -73,7 +73,8 @@ public enum SSDA903Builder {
             }
             if let outcomes = outcomesAfterTwelveMonths(child, born: born, year: year) { input.outcomesAfter12Months.append(outcomes) }
             if let careStart = rows.first(where: { $0.reasonForNewEpisode == .startedToBeLookedAfter })?.startDate ?? rows.first?.startDate {
-                input.socialWorkerEpisodes += socialWorkerEpisodes(child, from: careStart, year: year)
+                let careEnd = rows.last.flatMap { $0.reasonEnded != "X1" ? $0.endDate : nil }
+                input.socialWorkerEpisodes += socialWorkerEpisodes(child, from: careStart, to: careEnd, year: year)
             }
             input.episodes += rows.map { row in
                 SSDA903Episode(child: child.childID, start: row.startDate, reasonNewEpisode: row.reasonForNewEpisode.rawValue,
@@ -105,12 +106,21 @@ public enum SSDA903Builder {
     /// The social workers allocated while the child was looked after in the year. An allocation
     /// that began before care is reported from the day care began: the DfE's validator (rule
     /// SW12STG2 in lac_validator) rejects an episode dated before the start of care for a child
-    /// still in care, whatever its guidance text says about earlier episodes.
-    static func socialWorkerEpisodes(_ child: SSDA903SourceChild, from careStart: Day, year: CollectionYear) -> [SSDA903SocialWorkerEpisode] {
-        child.socialWorkers.filter { $0.start <= year.end && ($0.end.map { $0 > careStart && $0 >= year.start } ?? true) }.map {
-            SSDA903SocialWorkerEpisode(child: child.childID, socialWorker: $0.socialWorkerNumber ?? "XX", start: max($0.start, careStart),
-                                       end: $0.end.flatMap { $0 <= year.end ? $0 : nil }, reason: $0.reason ?? "OTHERS")
-        }
+    /// still in care, whatever its guidance text says about earlier episodes. A worker allocated
+    /// only after care ended is not reported. The validator also wants every child's latest social
+    /// worker episode open at 31 March (SW17STG2, SW11bSTG2), even for a child who has left care,
+    /// so the latest episode is reported without an end date.
+    static func socialWorkerEpisodes(_ child: SSDA903SourceChild, from careStart: Day, to careEnd: Day?,
+                                     year: CollectionYear) -> [SSDA903SocialWorkerEpisode] {
+        var episodes = child.socialWorkers
+            .filter { $0.start <= year.end && $0.start <= (careEnd ?? year.end) && ($0.end.map { $0 > careStart && $0 >= year.start } ?? true) }
+            .sorted { $0.start < $1.start }
+            .map {
+                SSDA903SocialWorkerEpisode(child: child.childID, socialWorker: $0.socialWorkerNumber ?? "XX", start: max($0.start, careStart),
+                                           end: $0.end.flatMap { $0 <= year.end ? $0 : nil }, reason: $0.reason ?? "OTHERS")
+            }
+        if !episodes.isEmpty { episodes[episodes.count - 1].end = nil }
+        return episodes
     }
 
     /// OC2, for a child looked after continuously for at least 12 months at 31 March, other than
@@ -128,8 +138,10 @@ public enum SSDA903Builder {
         let misuse = care.substanceMisuse.filter { inYear($0.identifiedOn) }.last
         return SSDA903OC2(
             child: child.childID,
+            // Rule 188: nothing under 4; from 4 to 16 a score, or why there is none; SDQ1 ("no form
+            // as the child was under 4 or over 17") above 16.
             sdqScore: (4...16).contains(age) ? sdq?.score : nil,
-            sdqReason: (4...16).contains(age) ? nil : "SDQ1",
+            sdqReason: age < 4 ? nil : age > 16 ? "SDQ1" : sdq == nil ? "SDQ4" : nil,
             convicted: age >= 10 ? care.convictions.contains(where: inYear) : nil,
             healthCheck: age < 5 ? care.developmentChecks.contains(where: inYear) : nil,
             immunisations: care.immunisations?.upToDate ?? false,

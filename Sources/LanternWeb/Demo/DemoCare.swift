@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import LanternCore
 import LanternStore
+import LanternSynthetic
 
 /// Looked-after children, a care leaver and families in early help for the demo council, written
 /// through the same rules as the pages use, so the care and early help screens have something to show.
@@ -12,11 +13,7 @@ extension DemoCouncil {
         let timescales = StatutoryTimescales(calendar: try await CalendarQueries.workingDayCalendar(on: db))
         let actor = WorkflowActor.manager("demo")
         guard let team = teams["Children in Care Team"], let worker = users["carer"] else { return 0 }
-        // Made-up Ofsted URNs: the validator's URN lookups need Ofsted's lists, which are not used here.
-        let placements = [CarePlacement(type: "U4", provider: "PR1", postcode: "B15 2TT", urn: "SC400101"),
-                          CarePlacement(type: "U6", provider: "PR4", postcode: "B29 6BD", urn: "SC400202"),
-                          CarePlacement(type: "K2", provider: "PR4", postcode: "B31 2PA", urn: "SC401234"),
-                          CarePlacement(type: "U3", provider: "PR1", postcode: "B12 9LP", urn: "SC400101")]
+        let placements = SyntheticCareJourney.placements
         let count = 6
         for index in 0..<count {
             // The last child is a care leaver of 19 who left care at 18.
@@ -49,32 +46,8 @@ extension DemoCouncil {
             // Practice kept in time: visits every five weeks, reviews at 20 working days, 3 months and
             // then 6-monthly, a personal education plan each term for children of school age.
             let lastDay = leaver ? born.adding(years: 18).adding(days: -1) : today.adding(days: -2)
-            for visit in stride(from: 5, through: start.days(until: lastDay), by: 35) {
-                actions.append(.lookedAfter(.recordVisit(.init(date: start.adding(days: visit), seenAlone: born.age(on: start.adding(days: visit)) >= 8))))
-            }
-            var review = start.adding(days: 19)
-            var reviewsHeld = 0
-            while review <= lastDay {
-                actions.append(.lookedAfter(.holdReview(.init(date: review, participation: born.age(on: review) < 4 ? "PN0" : "PN1"))))
-                reviewsHeld += 1
-                review = review.adding(days: reviewsHeld == 1 ? 80 : 170)
-            }
-            if born.age(on: start) >= 3 {
-                for plan in stride(from: 15, through: start.days(until: lastDay), by: 110) {
-                    actions.append(.lookedAfter(.recordPersonalEducationPlan(on: start.adding(days: plan))))
-                }
-            }
-            // Health, dental and immunisations within 20 working days and then every year; an SDQ from 4 to 16.
-            var check = start.adding(days: 18)
-            while check <= lastDay {
-                let ageThen = born.age(on: check)
-                actions.append(.lookedAfter(.recordHealthAssessment(on: check)))
-                actions.append(.lookedAfter(.recordDentalCheck(on: check)))
-                actions.append(.lookedAfter(.recordImmunisations(upToDate: true, on: check)))
-                if (4...17).contains(ageThen) { actions.append(.lookedAfter(.recordSDQ(score: 8 + random.next(14), on: check))) }
-                if ageThen < 5 { actions.append(.lookedAfter(.recordDevelopmentCheck(on: check))) }
-                check = check.adding(days: 330)
-            }
+            actions += SyntheticCareJourney.routineCare(start: start, born: born, lastDay: lastDay, visitEvery: 35,
+                                                        sdqScore: { 8 + random.next(14) })
             if index % 2 == 1 {
                 actions.append(.lookedAfter(.care(.placementChanged(.init(date: start.adding(days: 60), placement: placements[(index + 1) % placements.count],
                                                                           reason: "CARPL")))))

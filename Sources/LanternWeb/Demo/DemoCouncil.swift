@@ -231,24 +231,10 @@ enum DemoCouncil {
                                    urgency: random.pick(["routine", "routine", "urgent"]))
         contact.referrerOrganisation = referrer?.organisation
         contact.$referrerUser.id = referrer?.id
-        var workflow = FrontDoorContact(childIDs: [person.id!.uuidString], receivedOn: receivedOn, summary: reference)
-        var decidedBy: UUID?
-        if let decision {
-            let practitioner = WorkflowActor.manager(users["mashmanager"]!.id!.uuidString)
-            let decided = ReferralDecision(
-                decision: decision, decidedOn: receivedOn, threshold: decision.opensReferral ? .complex : .universal,
-                rationale: "Screened against the threshold document", noFurtherActionReason: "No role for social care",
-                adviceGiven: "Advice to the family", universalService: "School nurse", familySupportTeam: "Family Support North",
-                familyConsentsToEarlyHelp: true, referralSource: source, significantHarmConcerns: "Reasonable cause to suspect significant harm")
-            workflow = try FrontDoorRules.apply(.recordDecision(decided), to: workflow, on: receivedOn, by: practitioner)
-            if decision.needsManagerApproval {
-                workflow = try FrontDoorRules.apply(.submitForApproval(on: receivedOn), to: workflow, on: receivedOn, by: practitioner)
-                workflow = try FrontDoorRules.apply(.approve(on: receivedOn), to: workflow, on: receivedOn, by: practitioner)
-            }
-            workflow = try FrontDoorRules.apply(decision.opensReferral ? .openReferral(on: receivedOn) : .close(on: receivedOn),
-                                                to: workflow, on: receivedOn, by: practitioner)
-            decidedBy = users["mashmanager"]?.id
-        }
+        let decidedBy = decision == nil ? nil : users["mashmanager"]?.id
+        let workflow = try frontDoorWorkflow(childID: person.id!, receivedOn: receivedOn, reference: reference, decision: decision,
+                                             decidedOn: receivedOn, source: source, familySupportTeam: "Family Support North",
+                                             by: .manager(users["mashmanager"]!.id!.uuidString))
         // Most decisions are made within hours; a stretched front door sometimes runs over.
         let hours = Double(2 + random.next(20)) * lateness
         try contact.setWorkflow(workflow, decidedBy: decidedBy, approvedBy: decision?.needsManagerApproval == true ? decidedBy : nil,
@@ -262,6 +248,26 @@ enum DemoCouncil {
         subject.postcode = person.postcode
         if decision != nil { subject.$person.id = person.id }
         try await subject.create(on: db)
+    }
+
+    /// A demo contact's front door workflow, decided as `decision` on `decidedOn` (nil: not yet),
+    /// through the same rules the screening page uses.
+    static func frontDoorWorkflow(childID: UUID, receivedOn: Day, reference: String, decision: ScreeningDecision?, decidedOn: Day,
+                                  source: String, familySupportTeam: String, by practitioner: WorkflowActor) throws -> FrontDoorContact {
+        var workflow = FrontDoorContact(childIDs: [childID.uuidString], receivedOn: receivedOn, summary: reference)
+        guard let decision else { return workflow }
+        let decided = ReferralDecision(
+            decision: decision, decidedOn: decidedOn, threshold: decision.opensReferral ? .complex : .universal,
+            rationale: "Screened against the threshold document", noFurtherActionReason: "No role for social care",
+            adviceGiven: "Advice to the family", universalService: "School nurse", familySupportTeam: familySupportTeam,
+            familyConsentsToEarlyHelp: true, referralSource: source, significantHarmConcerns: "Reasonable cause to suspect significant harm")
+        workflow = try FrontDoorRules.apply(.recordDecision(decided), to: workflow, on: decidedOn, by: practitioner)
+        if decision.needsManagerApproval {
+            workflow = try FrontDoorRules.apply(.submitForApproval(on: decidedOn), to: workflow, on: decidedOn, by: practitioner)
+            workflow = try FrontDoorRules.apply(.approve(on: decidedOn), to: workflow, on: decidedOn, by: practitioner)
+        }
+        return try FrontDoorRules.apply(decision.opensReferral ? .openReferral(on: decidedOn) : .close(on: decidedOn),
+                                        to: workflow, on: decidedOn, by: practitioner)
     }
 
     static let nicknames = ["Oliver": "Ollie", "Amelia": "Millie", "Alfie": "Alfred", "Theo": "Theodore", "Harry": "Harrison",
@@ -291,7 +297,7 @@ enum DemoCouncil {
         return UPN.checkLetter(forLast12: last12).map { String($0) + last12 } ?? ("A" + last12)
     }
 
-    private static func passphrase(_ random: inout SystemRandomNumberGenerator) -> String {
+    static func passphrase(_ random: inout SystemRandomNumberGenerator) -> String {
         var pool = words
         pool.shuffle(using: &random)
         return pool.prefix(3).joined(separator: "-") + "-\(Int.random(in: 10...99, using: &random))"
