@@ -32,6 +32,7 @@ final class BenchServer: @unchecked Sendable {
         process.standardError = log
         try process.run()
         let server = BenchServer(process: process, port: port, logPath: logPath)
+        server.stopOnInterrupt()
         console.print("Started lantern serve (pid \(process.processIdentifier), \(environmentName) environment) on \(server.baseURL); its log is \(logPath).")
         let deadline = ContinuousClock.now + .seconds(600)
         while ContinuousClock.now < deadline {
@@ -44,6 +45,25 @@ final class BenchServer: @unchecked Sendable {
         }
         await server.stop()
         throw BenchError("lantern serve did not answer within 10 minutes; see \(logPath).")
+    }
+
+    /// Ctrl-C or SIGTERM to the benchmark stops the server too, rather than leaving it serving.
+    /// Sessions made for the run are then left to expire (30 minutes idle); their tokens were
+    /// never written anywhere.
+    private var signalSources: [any DispatchSourceSignal] = []
+
+    private func stopOnInterrupt() {
+        let pid = process.processIdentifier
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                kill(pid, SIGTERM)
+                exit(130)
+            }
+            source.resume()
+            signalSources.append(source)
+        }
     }
 
     /// This executable, so the child is the same build as the command.
@@ -62,6 +82,9 @@ final class BenchServer: @unchecked Sendable {
 
     /// SIGTERM (Vapor shuts down cleanly), then SIGKILL if it has not stopped within 10 s.
     func stop() async {
+        for source in signalSources { source.cancel() }
+        signalSources = []
+        for signalNumber in [SIGINT, SIGTERM] { signal(signalNumber, SIG_DFL) }
         guard process.isRunning else { return }
         process.terminate()
         let deadline = ContinuousClock.now + .seconds(10)
