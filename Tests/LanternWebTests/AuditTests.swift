@@ -117,9 +117,15 @@ import VaporTesting
         #expect(!config.database.safeDescription.contains("secret"))
     }
 
+    @Test func readsTheAPIRateLimit() throws {
+        #expect(try LanternConfig.from(environment: [:]).apiCallsPerMinute == nil)
+        #expect(try LanternConfig.from(environment: ["LANTERN_API_CALLS_PER_MINUTE": "60000"]).apiCallsPerMinute == 60000)
+    }
+
     @Test func refusesWhatItCannotUse() {
         #expect(throws: LanternConfig.Problem.self) { try LanternConfig.from(environment: ["DATABASE_URL": "mysql://x/y"]) }
         #expect(throws: LanternConfig.Problem.self) { try LanternConfig.from(environment: ["LANTERN_SECURE_COOKIES": "maybe"]) }
         #expect(throws: LanternConfig.Problem.self) { try LanternConfig.from(environment: ["LANTERN_SESSION_IDLE_MINUTES": "0"]) }
+        #expect(throws: LanternConfig.Problem.self) { try LanternConfig.from(environment: ["LANTERN_API_CALLS_PER_MINUTE": "lots"]) }
     }
 }

@@ -28,6 +28,8 @@ public enum LanternApp {
         app.middleware.use(RequestLogMiddleware())
         app.middleware.use(LanternErrorMiddleware())
         app.middleware.use(SecurityHeadersMiddleware(secure: config.secureCookies))
+        var rateLimits = rateLimits
+        if let perMinute = config.apiCallsPerMinute { rateLimits.apiRefill = 60 / TimeInterval(perMinute) }
         app.middleware.use(RateLimitMiddleware(limits: rateLimits))
         app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
         app.middleware.use(StaffSessionMiddleware(lifetime: config.sessionLifetime))

@@ -23,6 +23,9 @@ public struct LanternConfig: Sendable, Equatable {
     public var demoTOTPSecret: String?
     /// How long each kind of record is kept; the retention review list applies it.
     public var retentionPolicy: RetentionPolicy = .englandDefault
+    /// API calls a minute allowed to each token (or address) once the burst is spent; nil keeps
+    /// `RateLimitMiddleware.Limits`' default. Raised for a bulk feed, or by `lantern bench ingest`.
+    public var apiCallsPerMinute: Int?
 
     public init(database: DatabaseLocation, secureCookies: Bool = false, sessionLifetime: SessionLifetime = .init(),
                 lockout: SignInLockout = .init(), demoPassword: String? = nil, seedDemoWhenEmpty: Bool = true) {
@@ -69,6 +72,12 @@ public struct LanternConfig: Sendable, Equatable {
                 throw .invalid(variable: "LANTERN_REAUTHENTICATE_MINUTES", reason: "expected a whole number of minutes from 1 to 720")
             }
             config.reauthenticateAfter = TimeInterval(value * 60)
+        }
+        if let calls = env["LANTERN_API_CALLS_PER_MINUTE"] {
+            guard let value = Int(calls), (1...10_000_000).contains(value) else {
+                throw .invalid(variable: "LANTERN_API_CALLS_PER_MINUTE", reason: "expected a whole number from 1 to 10000000")
+            }
+            config.apiCallsPerMinute = value
         }
         if let secret = env["LANTERN_DEMO_TOTP_SECRET"], !secret.isEmpty {
             guard let bytes = try? Base32.decode(secret), bytes.count >= 10 else {

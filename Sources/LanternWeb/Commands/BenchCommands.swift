@@ -5,8 +5,10 @@ import Vapor
 /// `lantern bench ...`: benchmarks that print figures. Never part of the test suite; run them on a
 /// release build (`swift build -c release`) and record the figures in BENCHMARKS.md.
 struct BenchCommands: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] { ["match": MatchBenchCommand()] }
-    var help: String { "Benchmarks (release build): match." }
+    var commands: [String: any AnyAsyncCommand] {
+        ["match": MatchBenchCommand(), "pages": PagesBenchCommand(), "returns": ReturnsBenchCommand(), "ingest": IngestBenchCommand()]
+    }
+    var help: String { "Benchmarks (release build): match, pages, returns, ingest." }
 }
 
 struct MatchBenchCommand: AsyncCommand {
@@ -26,9 +28,7 @@ struct MatchBenchCommand: AsyncCommand {
     var help: String { "Known-child matching: p50/p95/p99 time per contact and precision/recall on the generator's truth, or F1 on a FEBRL file." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        #if DEBUG
-        context.console.warning("This is a debug build: figures will be several times slower. Use `swift build -c release`.")
-        #endif
+        context.warnIfDebugBuild()
         if let path = signature.febrl {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let dataset = try FebrlDataset.load(csvText: text)

@@ -73,9 +73,9 @@ struct AnnexAReturnCommand: AsyncCommand {
         } else {
             extract = Day(Date())
         }
-        let input = try await StatutoryReturns.annexA(extractDate: extract, on: context.application.db)
+        let (input, workbook) = try await StatutoryReturns.annexAWorkbook(extractDate: extract, on: context.application.db)
         let path = signature.out ?? "annex-a-\(extract.iso).xlsx"
-        try AnnexAWorkbook.render(input).write(to: URL(fileURLWithPath: path))
+        try workbook.write(to: URL(fileURLWithPath: path))
         context.console.print("Wrote Annex A for the 12 months to \(extract.iso) to \(path): \(input.contacts.count) contacts, \(input.referrals.count) referrals, "
             + "\(input.assessments.count) assessments, \(input.section47Enquiries.count) section 47 enquiries, \(input.childrenInNeed.count) children in need, "
             + "\(input.childProtectionPlans.count) child protection plans, \(input.childrenInCare.count) children in care, \(input.careLeavers.count) care leavers, "
@@ -126,6 +126,12 @@ enum StatutoryReturns {
         }
         let input = SSDA903Builder.build(sources, year: year)
         return SSDA903Export(input: input, files: SSDA903CSV.render(input), issues: SSDA903Checks.check(input))
+    }
+
+    /// Annex A and the workbook Ofsted receives, as `lantern returns annex-a` writes it.
+    static func annexAWorkbook(extractDate: Day, on db: any Database) async throws -> (input: AnnexAInput, workbook: Data) {
+        let input = try await annexA(extractDate: extractDate, on: db)
+        return (input, AnnexAWorkbook.render(input))
     }
 
     static func annexA(extractDate: Day, on db: any Database) async throws -> AnnexAInput {

@@ -86,10 +86,10 @@ struct ReturnsController {
     @Sendable func downloadAnnexA(req: Request) async throws -> Response {
         let today = Day(Date())
         let extract = (req.query[String.self, at: "date"]).flatMap { Day(iso: $0) }.map { min($0, today) } ?? today
-        let input = try await StatutoryReturns.annexA(extractDate: extract, on: req.db)
+        let (_, workbook) = try await StatutoryReturns.annexAWorkbook(extractDate: extract, on: req.db)
         try await AuditLog.record(.reportExported, on: req.db, request: req,
                                   summary: "Downloaded Annex A for the 12 months to \(extract.iso)")
-        let response = Response(status: .ok, body: .init(data: AnnexAWorkbook.render(input)))
+        let response = Response(status: .ok, body: .init(data: workbook))
         response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"annex-a-\(extract.iso).xlsx\"")
         return response
