@@ -69,23 +69,6 @@ public final class AllocationModel: Model, @unchecked Sendable {
     }
 }
 
-/// How two people are related. Stored once per direction a person would say it ("Amelia's mother").
-public enum RelationshipKind: String, Codable, CaseIterable, Sendable {
-    case parent, stepParent, sibling, halfSibling, carer, householdMember, other
-
-    public var label: String {
-        switch self {
-        case .parent: "Parent"
-        case .stepParent: "Step-parent"
-        case .sibling: "Sibling"
-        case .halfSibling: "Half-sibling"
-        case .carer: "Carer"
-        case .householdMember: "Household member"
-        case .other: "Other"
-        }
-    }
-}
-
 /// `person` is related to `relative` as `kind`: "relative is person's parent".
 public final class RelationshipModel: Model, @unchecked Sendable {
     public static let schema = "relationships"
@@ -95,6 +78,9 @@ public final class RelationshipModel: Model, @unchecked Sendable {
     @Parent(key: "relative_id") public var relative: PersonModel
     @Enum(key: "kind") public var kind: RelationshipKind
     @Field(key: "lives_with") public var livesWith: Bool
+    /// ISO day the relationship stopped holding (a carer who left); nil while it holds. Ended
+    /// relationships are kept as history rather than deleted.
+    @OptionalField(key: "ended_on") public var endedOn: String?
 
     public init() {}
 

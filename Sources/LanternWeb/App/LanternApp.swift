@@ -43,6 +43,7 @@ public enum LanternApp {
         SignInController().register(routes)
         HomeController().register(routes)
         ChildrenController().register(routes)
+        FamilyController().register(routes)
         FrontDoorController().register(routes)
         CaseworkController().register(routes)
         CareController().register(routes)

@@ -101,14 +101,7 @@ struct ChildrenController {
               let person = try await PersonModel.find(id, on: req.db), person.isChild else {
             throw LanternError.notFound(what: "that child's record")
         }
-        let allocations = try await AllocationModel.query(on: req.db).filter(\.$person.$id == id).filter(\.$endedOn == nil).all()
-        let brokenGlass = try await BreakGlassModel.query(on: req.db).filter(\.$user.$id == user.id).filter(\.$person.$id == id)
-            .filter(\.$expiresAt > Date()).count() > 0
-        let decision = ChildAccessPolicy().decide(.init(userID: user.id, roles: user.roles, teamID: user.teamID),
-                                                  openAllocations: allocations.map { .init(teamID: $0.$team.id, workerID: $0.$worker.id) },
-                                                  breakGlass: brokenGlass,
-                                                  restriction: try await RestrictedRecords.restriction(of: person, on: req.db))
-        switch decision {
+        switch try await accessDecision(to: person, for: user, on: req.db) {
         case .allowed:
             return person
         case .restricted:
@@ -122,6 +115,19 @@ struct ChildrenController {
         case .notPermitted:
             throw LanternError.forbidden
         }
+    }
+
+    /// Whether `user` may open `person`'s record, by the child access policy. Also used to decide
+    /// which relatives' details the family view may show.
+    static func accessDecision(to person: PersonModel, for user: SignedInUser, on db: any Database) async throws -> ChildAccessPolicy.Decision {
+        let id = try person.requireID()
+        let allocations = try await AllocationModel.query(on: db).filter(\.$person.$id == id).filter(\.$endedOn == nil).all()
+        let brokenGlass = try await BreakGlassModel.query(on: db).filter(\.$user.$id == user.id).filter(\.$person.$id == id)
+            .filter(\.$expiresAt > Date()).count() > 0
+        return ChildAccessPolicy().decide(.init(userID: user.id, roles: user.roles, teamID: user.teamID),
+                                          openAllocations: allocations.map { .init(teamID: $0.$team.id, workerID: $0.$worker.id) },
+                                          breakGlass: brokenGlass,
+                                          restriction: try await RestrictedRecords.restriction(of: person, on: db))
     }
 
     private func openAllocations(for ids: [UUID], on db: any Database) async throws -> [UUID: AllocationModel] {
