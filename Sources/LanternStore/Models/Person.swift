@@ -23,6 +23,9 @@ public final class PersonModel: Model, @unchecked Sendable {
     @OptionalField(key: "address") public var address: String?
     @Field(key: "is_child") public var isChild: Bool
     @Field(key: "restricted") public var restricted: Bool
+    /// Set when a manager approved merging this record into another (the kept record); the row
+    /// stays so the merge can be undone, but it leaves searches and matching.
+    @OptionalField(key: "merged_into") public var mergedInto: UUID?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

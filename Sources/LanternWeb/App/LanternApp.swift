@@ -44,6 +44,7 @@ public enum LanternApp {
         HomeController().register(routes)
         ChildrenController().register(routes)
         FamilyController().register(routes)
+        MergeController().register(routes)
         FrontDoorController().register(routes)
         CaseworkController().register(routes)
         CareController().register(routes)

@@ -172,6 +172,7 @@ struct RetentionController {
         try await BreakGlassModel.query(on: db).filter(\.$person.$id == id).delete()
         try await RestrictedAccessModel.query(on: db).filter(\.$person.$id == id).delete()
         try await NotSamePersonModel.query(on: db).group(.or) { $0.filter(\.$firstID == id).filter(\.$secondID == id) }.delete()
+        try await PersonMergeModel.query(on: db).group(.or) { $0.filter(\.$kept.$id == id).filter(\.$duplicate.$id == id) }.delete()
         let subjects = try await ContactSubjectModel.query(on: db).filter(\.$person.$id == id).all()
         for subject in subjects {
             subject.givenName = "Deleted"

@@ -67,7 +67,7 @@ struct ChildrenController {
 
     @Sendable func list(req: Request) async throws -> View {
         let text = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
-        var query = PersonModel.query(on: req.db).filter(\.$isChild == true)
+        var query = PersonModel.query(on: req.db).filter(\.$isChild == true).filter(\.$mergedInto == nil)
         if !text.isEmpty {
             let pattern = "%\(text.lowercased())%"
             query = query.group(.or) { group in
@@ -89,9 +89,13 @@ struct ChildrenController {
         return try await req.view.render("children/list", ListPage(chrome: Chrome(request: req, title: "Children"), query: text, children: rows))
     }
 
-    @Sendable func show(req: Request) async throws -> View {
+    @Sendable func show(req: Request) async throws -> Response {
+        // A record merged into another lives on there; that page checks access itself.
+        if let id = req.parameters.get("personID", as: UUID.self), let merged = try await PersonModel.find(id, on: req.db)?.mergedInto {
+            return req.redirect(to: "/children/\(merged)")
+        }
         let person = try await Self.authorisedChild(req)
-        return try await ChildPage.render(req, person: person, errors: FormErrors(), refill: nil)
+        return try await ChildPage.render(req, person: person, errors: FormErrors(), refill: nil).encodeResponse(for: req)
     }
 
     /// The child named in the URL, if this user has a legitimate relationship with them; 403 otherwise.
