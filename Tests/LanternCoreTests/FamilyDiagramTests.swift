@@ -74,4 +74,12 @@ import Testing
         #expect(diagram.placements.filter { $0.member.id == sister.id }.count == 1)
         #expect(diagram.placements.count == 2)
     }
+
+    @Test func aMoveRunsForwardsAndNotIntoTheFuture() throws {
+        let today = try #require(Day(year: 2026, month: 6, day: 10)), since = try #require(Day(year: 2025, month: 1, day: 4))
+        try AddressMove.check(movedOn: today, currentSince: since, today: today)
+        try AddressMove.check(movedOn: try #require(Day(year: 2020, month: 1, day: 1)), currentSince: nil, today: today)
+        #expect(throws: AddressMove.Problem.inTheFuture) { try AddressMove.check(movedOn: today.adding(days: 1), currentSince: nil, today: today) }
+        #expect(throws: AddressMove.Problem.beforeCurrentAddress(since: since)) { try AddressMove.check(movedOn: since, currentSince: since, today: today) }
+    }
 }

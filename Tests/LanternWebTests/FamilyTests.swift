@@ -209,4 +209,48 @@ import VaporTesting
             #expect(!audit.contains { $0.summary.contains("Sarah") })
         }
     }
+
+    @Test func recordsAMoveKeepingTheAddressHistory() async throws {
+        try await withLantern { app in
+            let family = try await family(app)
+            let ameliaID = try family.amelia.requireID()
+            let path = "/children/\(ameliaID)/family/moves"
+            let nextMonth = DisplayDate.entry(Day(Date()).adding(days: 30))
+            var res = try await app.postForm(path, as: family.worker, [("address", " "), ("postcode", "XX1"), ("movedOn", nextMonth)])
+            #expect(res.status == .unprocessableEntity)
+            var body = res.body.string
+            #expect(body.contains("id=\"moveAddress-error\">Enter the new address"))
+            #expect(body.contains("id=\"movePostcode-error\""))
+            #expect(body.contains("id=\"moveDate-error\">The date of the move cannot be in the future"))
+            #expect(body.contains("value=\"XX1\"") && body.contains("value=\"\(nextMonth)\""))
+
+            let moveDay = Day(Date()).adding(days: -7)
+            res = try await app.postForm(path, as: family.worker,
+                                         [("address", "12 Canal Street\nBirmingham"), ("postcode", "b15 2tt"), ("movedOn", DisplayDate.entry(moveDay))])
+            #expect(res.status == .seeOther)
+            let amelia = try #require(try await PersonModel.find(ameliaID, on: app.db))
+            #expect(amelia.postcode == "B15 2TT")
+            #expect(amelia.address == "12 Canal Street\nBirmingham")
+            let history = try await PersonAddresses.history(of: ameliaID, on: app.db)
+            #expect(history.map(\.postcode) == ["B15 2TT", "B1 1BB"])
+            #expect(history.map(\.toOn) == [nil, moveDay.iso])
+            #expect(history.map(\.fromOn) == [moveDay.iso, nil])
+            body = try await app.pageBody("/children/\(ameliaID)/family", as: family.worker)
+            #expect(body.contains("12 Canal Street") && body.contains("Before records began"))
+
+            // A move dated before she moved in is refused, and nothing changes.
+            res = try await app.postForm(path, as: family.worker,
+                                         [("address", "3 Elm Row"), ("postcode", "B12 9QJ"), ("movedOn", DisplayDate.entry(moveDay.adding(days: -1)))])
+            #expect(res.status == .unprocessableEntity)
+            #expect(res.body.string.contains("The move must be after they moved into their current address"))
+            #expect(try await PersonAddressModel.query(on: app.db).count() == 2)
+
+            // Audited with the day and area only.
+            let audit = try #require(try await AuditEventModel.query(on: app.db).filter(\.$summary == "Recorded a move on \(moveDay.iso) to B15").first())
+            #expect(audit.subjectID == ameliaID && audit.actorUsername == "sam")
+            // Other teams may not record a move.
+            res = try await app.postForm(path, as: family.southWorker, [("address", "3 Elm Row"), ("postcode", "B12 9QJ"), ("movedOn", DisplayDate.entry(moveDay))])
+            #expect(res.status == .forbidden)
+        }
+    }
 }

@@ -114,3 +114,31 @@ public final class PersonAliasModel: Model, @unchecked Sendable {
         self.familyName = familyName
     }
 }
+
+/// Where a person lived and when. The newest row without an end date is the current address,
+/// which is also kept on `PersonModel` (address and postcode) for matching and lists.
+public final class PersonAddressModel: Model, @unchecked Sendable {
+    public static let schema = "person_addresses"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "person_id") public var person: PersonModel
+    @OptionalField(key: "address") public var address: String?
+    @OptionalField(key: "postcode") public var postcode: String?
+    /// ISO days. `fromOn` is nil for an address known before the history was kept.
+    @OptionalField(key: "from_on") public var fromOn: String?
+    @OptionalField(key: "to_on") public var toOn: String?
+    @Field(key: "recorded_by") public var recordedBy: UUID
+    @Field(key: "recorded_at") public var recordedAt: Date
+
+    public init() {}
+
+    public init(personID: UUID, address: String?, postcode: String?, from: Day?, to: Day? = nil, recordedBy: UUID, at: Date) {
+        self.$person.id = personID
+        self.address = address
+        self.postcode = postcode
+        self.fromOn = from?.iso
+        self.toOn = to?.iso
+        self.recordedBy = recordedBy
+        self.recordedAt = at
+    }
+}

@@ -35,6 +35,7 @@ public enum PersonMerges {
         Pointer(table: "relationships", column: "person_id", uniqueWith: "relative_id", notSelf: "relative_id"),
         Pointer(table: "relationships", column: "relative_id", uniqueWith: "person_id", notSelf: "person_id"),
         Pointer(table: "person_aliases", column: "person_id"),
+        Pointer(table: "person_addresses", column: "person_id"),
         Pointer(table: "restricted_access", column: "person_id", uniqueWith: "user_id"),
         Pointer(table: "retention_reviews", column: "person_id"),
         Pointer(table: "break_glass", column: "person_id"),

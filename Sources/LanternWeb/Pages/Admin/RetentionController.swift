@@ -163,6 +163,7 @@ struct RetentionController {
     static func erasePersonalData(of person: PersonModel, on db: any Database) async throws {
         let id = try person.requireID()
         try await PersonAliasModel.query(on: db).filter(\.$person.$id == id).delete()
+        try await PersonAddressModel.query(on: db).filter(\.$person.$id == id).delete()
         try await RelationshipModel.query(on: db).filter(\.$person.$id == id).delete()
         try await RelationshipModel.query(on: db).filter(\.$relative.$id == id).delete()
         try await CaseNoteModel.query(on: db).filter(\.$person.$id == id).delete()

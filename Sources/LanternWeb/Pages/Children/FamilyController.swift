@@ -17,6 +17,7 @@ struct FamilyController {
         routes.get("children", ":personID", "family", access: .roles(ChildrenController.readers), use: show)
         routes.post("children", ":personID", "family", "relationships", access: .roles(Self.recorders), use: add)
         routes.post("children", ":personID", "family", "relationships", ":relationshipID", "end", access: .roles(Self.recorders), use: end)
+        routes.post("children", ":personID", "family", "moves", access: .roles(Self.recorders), use: recordMove)
     }
 
     struct RelationshipForm: Content {
@@ -30,6 +31,19 @@ struct FamilyController {
         var sex: String?
         var kind: String?
         var livesWith: String?
+    }
+
+    struct MoveForm: Content {
+        var address: String?
+        var postcode: String?
+        var movedOn: String?
+    }
+
+    struct AddressRow: Encodable {
+        let address: String
+        let postcode: String
+        let from: String
+        let to: String
     }
 
     struct RelativeRow: Encodable {
@@ -62,6 +76,8 @@ struct FamilyController {
         let sexes: [FormOption]
         let linkedPeople: [FormOption]
         let form: RelationshipForm
+        let addresses: [AddressRow]
+        let move: MoveForm
         let errors: FormErrors
     }
 
@@ -177,9 +193,44 @@ struct FamilyController {
         return req.redirect(to: "/children/\(childID)/family")
     }
 
+    /// A move of the child's home: the old address is ended on the day and kept as history.
+    @Sendable func recordMove(req: Request) async throws -> Response {
+        let user = try req.user()
+        let person = try await ChildrenController.authorisedChild(req)
+        let childID = try person.requireID()
+        let move = try req.content.decode(MoveForm.self)
+        var issues: [FieldIssue] = []
+        let address = (move.address ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if address.isEmpty { issues.append(FieldIssue(field: "moveAddress", message: "Enter the new address")) }
+        var postcode: Postcode?
+        do { postcode = try Postcode(move.postcode ?? "") } catch { issues.append(FieldIssue(field: "movePostcode", message: error.message)) }
+        let since = try await PersonAddresses.currentSince(childID, on: req.db)
+        var day: Day?
+        do {
+            let parsed = try DateEntry.parse(move.movedOn ?? "")
+            do throws(AddressMove.Problem) {
+                try AddressMove.check(movedOn: parsed, currentSince: since, today: Day(Date()))
+                day = parsed
+            } catch { issues.append(FieldIssue(field: "moveDate", message: error.message)) }
+        } catch { issues.append(FieldIssue(field: "moveDate", message: error.message)) }
+        guard issues.isEmpty, let postcode, let day else {
+            return try await render(req, person: person, form: RelationshipForm(who: "existing"), move: move, errors: FormErrors(issues))
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        try await req.db.transaction { db in
+            try await PersonAddresses.recordMove(of: person, to: address, postcode: postcode, on: day, by: user.id, on: db)
+            // The day and the area only: the address itself is personal data and stays out of the trail.
+            try await AuditLog.record(.personUpdated, on: db, request: req, subjectKind: "person", subjectID: childID,
+                                      summary: "Recorded a move on \(day.iso) to \(postcode.outwardCode)")
+        }
+        try await req.application.personIndex.upsert(personID: childID, on: req.db)
+        return req.redirect(to: "/children/\(childID)/family#addresses")
+    }
+
     // MARK: The page
 
-    private func render(_ req: Request, person: PersonModel, form: RelationshipForm, errors: FormErrors) async throws -> View {
+    private func render(_ req: Request, person: PersonModel, form: RelationshipForm, move: MoveForm = MoveForm(),
+                        errors: FormErrors) async throws -> View {
         let user = try req.user()
         let childID = try person.requireID()
         let links = try await FamilyQueries.links(of: childID, on: req.db)
@@ -204,7 +255,13 @@ struct FamilyController {
             sexes: Sex.allCases.map { FormOption(value: $0.rawValue, label: $0.label, selected: form.sex == $0.rawValue) },
             linkedPeople: canRecord ? try await linkedPeople(of: childID, alreadyLinked: Set(live.map { $0.link.relative.id! }), user: user,
                                                              selected: form.linkedPersonID, on: req.db) : [],
-            form: form, errors: errors)
+            form: form,
+            addresses: try await PersonAddresses.history(of: childID, on: req.db).map {
+                AddressRow(address: $0.address ?? "Not recorded", postcode: $0.postcode ?? "",
+                           from: $0.fromOn.flatMap(Day.init(iso:)).map(DisplayDate.long) ?? "Before records began",
+                           to: $0.toOn.flatMap(Day.init(iso:)).map(DisplayDate.long) ?? "Now")
+            },
+            move: move, errors: errors)
         return try await req.view.render("children/family", page)
     }
 
