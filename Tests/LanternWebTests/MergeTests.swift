@@ -212,4 +212,35 @@ import VaporTesting
                 .filter(\.$actorUsername == "tm-south").count() >= 2)
         }
     }
+
+    @Test func theFrontDoorProposesFromTheMatchList() async throws {
+        try await withLantern { app in
+            let frontDoor = try await app.fixtures.signedIn("mash", roles: [.frontDoor])
+            _ = try await app.fixtures.child("Lizzie", "Nowak", reference: "L1000401")
+            _ = try await app.fixtures.child("Elizabeth", "Nowak", reference: "L1000402")
+            let created = try await app.postForm("/front-door/contacts", as: frontDoor, [
+                ("childGivenName", "Lizzie"), ("childFamilyName", "Nowak"), ("childDateOfBirth", "01/04/2015"), ("childSex", "F"),
+                ("childPostcode", "b1 1bb"), ("concerns", "Lizzie came to school upset and said she was frightened to go home."),
+                ("urgency", "urgent"), ("consent", "given"), ("referrerContact", "0121 496 0000"), ("source", "1A"), ("referrerName", "Aunt"),
+            ])
+            #expect(created.status == .seeOther)
+            let contact = try #require(try await ContactModel.query(on: app.db).first())
+            let screen = try await app.pageBody("/front-door/contacts/\(contact.id!)", as: frontDoor)
+            // Both records match; the second offers a merge into the first.
+            #expect(screen.contains("L1000401") && screen.contains("L1000402"))
+            let marker = "href=\"/children/"
+            let start = try #require(screen.range(of: marker + "[^\"]*/merge\\?duplicate=", options: .regularExpression))
+            let link = String(screen[screen.index(start.lowerBound, offsetBy: 6)...].prefix { $0 != "\"" })
+            #expect(screen.components(separatedBy: "/merge?duplicate=").count == 2, "one link, on the second record")
+            let duplicateReference = String(link.split(separator: "=").last ?? "")
+            let form = try await app.pageBody(link, as: frontDoor)
+            #expect(form.contains("value=\"\(duplicateReference)\""))
+            let keptPath = String(link.split(separator: "?").first ?? "")
+            let res = try await app.postForm(keptPath, as: frontDoor,
+                                             [("duplicateReference", duplicateReference), ("reason", "Lizzie is Elizabeth's usual name; same birthday and home.")])
+            #expect(res.status == .seeOther)
+            let merge = try #require(try await PersonMergeModel.query(on: app.db).with(\.$duplicate).first())
+            #expect(merge.duplicate.reference == duplicateReference && merge.status == .proposed)
+        }
+    }
 }

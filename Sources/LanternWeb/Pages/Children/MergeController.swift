@@ -38,7 +38,9 @@ struct MergeController {
 
     @Sendable func proposal(req: Request) async throws -> View {
         let person = try await ChildrenController.authorisedChild(req)
-        return try await proposalPage(req, person: person, form: ProposalForm(), errors: FormErrors())
+        // From the front door's match list: the other record is already known.
+        let form = ProposalForm(duplicateReference: req.query[String.self, at: "duplicate"], reason: nil)
+        return try await proposalPage(req, person: person, form: form, errors: FormErrors())
     }
 
     @Sendable func propose(req: Request) async throws -> Response {
