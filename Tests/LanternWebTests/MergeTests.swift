@@ -243,4 +243,24 @@ import VaporTesting
             #expect(merge.duplicate.reference == duplicateReference && merge.status == .proposed)
         }
     }
+
+    @Test func aLinkBothRecordsHaveStaysOnTheDuplicateAndComesBackWhole() async throws {
+        try await withLantern { app in
+            let s = try await setting(app)
+            let keptID = s.amelia.id!, duplicateID = s.duplicate.id!
+            // Amelia is already recorded as Sarah's child, as is the duplicate: moving it would make two rows.
+            try await RelationshipModel(personID: keptID, relativeID: s.mother.id!, kind: .parent, livesWith: true).create(on: app.db)
+            let moved = try await app.db.transaction { db in try await PersonMerges.merge(s.duplicate, into: s.amelia, on: db) }
+            #expect(!moved.contains { $0.table == "relationships" })
+            #expect(try await RelationshipModel.query(on: app.db).filter(\.$person.$id == duplicateID).count() == 1)
+            // Sarah's family shows Amelia once; the merged record is not shown.
+            let links = try await FamilyQueries.links(of: s.mother.id!, on: app.db)
+            #expect(links.map(\.relative.reference) == ["L1000301"])
+            #expect(links.first?.role == .child)
+            let merged = try #require(try await PersonModel.find(duplicateID, on: app.db))
+            try await app.db.transaction { db in try await PersonMerges.unmerge(merged, moved: moved, on: db) }
+            #expect(try await FamilyQueries.links(of: s.mother.id!, on: app.db).map(\.relative.reference).sorted() == ["L1000301", "L1000311"])
+            #expect(try await pointers(app, to: duplicateID) == [1, 1, 1, 1, 1, 0])
+        }
+    }
 }

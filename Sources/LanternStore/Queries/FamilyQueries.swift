@@ -22,7 +22,9 @@ public enum FamilyQueries {
         } + inward.map {
             Link(relationshipID: $0.id!, relative: $0.person, role: $0.kind.inverse, livesWith: $0.livesWith, endedOn: $0.endedOn.flatMap(Day.init(iso:)))
         }
-        return links.sorted { $0.relative.familyName == $1.relative.familyName ? $0.relative.givenName < $1.relative.givenName : $0.relative.familyName < $1.relative.familyName }
+        // A row a merge could not move (the kept record already had the same link) stays on the
+        // merged record, which is not shown.
+        return links.filter { $0.relative.mergedInto == nil }.sorted { $0.relative.familyName == $1.relative.familyName ? $0.relative.givenName < $1.relative.givenName : $0.relative.familyName < $1.relative.familyName }
     }
 
     /// Whether the two already have a relationship that has not ended, stored either way round.

@@ -108,7 +108,7 @@ struct FamilyController {
             let typed = (form.reference ?? "").trimmingCharacters(in: .whitespaces).uppercased()
             let hidden = try await RestrictedRecords.hiddenPersonIDs(from: user, on: req.db)
             if !typed.isEmpty {
-                relative = try await PersonModel.query(on: req.db).filter(\.$reference == typed).first()
+                relative = try await PersonModel.query(on: req.db).filter(\.$reference == typed).filter(\.$mergedInto == nil).first()
                 if relative == nil || relative!.id.map(hidden.contains) == true {
                     relative = nil
                     issues.append(FieldIssue(field: "reference", message: "There is no record with the reference \(typed)"))
@@ -312,7 +312,7 @@ struct FamilyController {
         ids.remove(childID)
         ids.subtract(try await RestrictedRecords.hiddenPersonIDs(from: user, on: db))
         guard !ids.isEmpty else { return [] }
-        return try await PersonModel.query(on: db).filter(\.$id ~~ Array(ids)).sort(\.$familyName).sort(\.$givenName).limit(50).all()
+        return try await PersonModel.query(on: db).filter(\.$id ~~ Array(ids)).filter(\.$mergedInto == nil).sort(\.$familyName).sort(\.$givenName).limit(50).all()
             .map { FormOption(value: $0.id!.uuidString, label: "\($0.fullName) (\($0.reference))", selected: selected == $0.id!.uuidString) }
     }
 }
