@@ -185,7 +185,7 @@ struct MergeController {
             try await AuditLog.record(.personMerged, on: db, request: req, subjectKind: "person", subjectID: duplicate.id,
                                       summary: "Merged into \(kept.reference)")
         }
-        req.application.personIndex.invalidate()
+        try await refreshMatching(req, kept: try kept.requireID(), duplicate: try duplicate.requireID(), merged: true)
         return req.redirect(to: "/people/merges")
     }
 
@@ -228,11 +228,25 @@ struct MergeController {
             try await AuditLog.record(.personUnmerged, on: db, request: req, subjectKind: "person", subjectID: merge.$duplicate.id,
                                       summary: "Separated from \(merge.kept.reference) again")
         }
-        req.application.personIndex.invalidate()
+        try await refreshMatching(req, kept: merge.$kept.id, duplicate: merge.$duplicate.id, merged: false)
         return req.redirect(to: "/people/merges")
     }
 
     // MARK: Helpers
+
+    /// Keeps this process's match index in step: a merged duplicate leaves it, and the kept
+    /// record, the duplicate (after an unmerge) and their relatives are re-read, since names and
+    /// household links moved between them.
+    private func refreshMatching(_ req: Request, kept: UUID, duplicate: UUID, merged: Bool) async throws {
+        let index = req.application.personIndex
+        if merged { index.remove(personID: duplicate) }
+        let people: [UUID] = merged ? [kept] : [kept, duplicate]
+        var ids = Set(people)
+        for id in people {
+            for link in try await FamilyQueries.links(of: id, on: req.db) { ids.insert(try link.relative.requireID()) }
+        }
+        for id in ids { try await index.upsert(personID: id, on: req.db) }
+    }
 
     /// The merge in the URL, if this manager may open both records; 403 (audited) otherwise.
     private func authorisedMerge(_ req: Request) async throws -> PersonMergeModel {
