@@ -14,6 +14,9 @@ public enum LanternMigrations {
             CreateEarlyHelp(),
             AddSocialWorkerEpisodes(),
             AddSecurityControls(),
+            AddFamilyRecords(),
+            AddPersonMerges(),
+            AddPersonAddresses(),
         ]
     }
 }

@@ -23,6 +23,9 @@ public final class PersonModel: Model, @unchecked Sendable {
     @OptionalField(key: "address") public var address: String?
     @Field(key: "is_child") public var isChild: Bool
     @Field(key: "restricted") public var restricted: Bool
+    /// Set when a manager approved merging this record into another (the kept record); the row
+    /// stays so the merge can be undone, but it leaves searches and matching.
+    @OptionalField(key: "merged_into") public var mergedInto: UUID?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
@@ -69,23 +72,6 @@ public final class AllocationModel: Model, @unchecked Sendable {
     }
 }
 
-/// How two people are related. Stored once per direction a person would say it ("Amelia's mother").
-public enum RelationshipKind: String, Codable, CaseIterable, Sendable {
-    case parent, stepParent, sibling, halfSibling, carer, householdMember, other
-
-    public var label: String {
-        switch self {
-        case .parent: "Parent"
-        case .stepParent: "Step-parent"
-        case .sibling: "Sibling"
-        case .halfSibling: "Half-sibling"
-        case .carer: "Carer"
-        case .householdMember: "Household member"
-        case .other: "Other"
-        }
-    }
-}
-
 /// `person` is related to `relative` as `kind`: "relative is person's parent".
 public final class RelationshipModel: Model, @unchecked Sendable {
     public static let schema = "relationships"
@@ -95,6 +81,9 @@ public final class RelationshipModel: Model, @unchecked Sendable {
     @Parent(key: "relative_id") public var relative: PersonModel
     @Enum(key: "kind") public var kind: RelationshipKind
     @Field(key: "lives_with") public var livesWith: Bool
+    /// ISO day the relationship stopped holding (a carer who left); nil while it holds. Ended
+    /// relationships are kept as history rather than deleted.
+    @OptionalField(key: "ended_on") public var endedOn: String?
 
     public init() {}
 
@@ -123,5 +112,33 @@ public final class PersonAliasModel: Model, @unchecked Sendable {
         self.$person.id = personID
         self.givenName = givenName
         self.familyName = familyName
+    }
+}
+
+/// Where a person lived and when. The newest row without an end date is the current address,
+/// which is also kept on `PersonModel` (address and postcode) for matching and lists.
+public final class PersonAddressModel: Model, @unchecked Sendable {
+    public static let schema = "person_addresses"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "person_id") public var person: PersonModel
+    @OptionalField(key: "address") public var address: String?
+    @OptionalField(key: "postcode") public var postcode: String?
+    /// ISO days. `fromOn` is nil for an address known before the history was kept.
+    @OptionalField(key: "from_on") public var fromOn: String?
+    @OptionalField(key: "to_on") public var toOn: String?
+    @Field(key: "recorded_by") public var recordedBy: UUID
+    @Field(key: "recorded_at") public var recordedAt: Date
+
+    public init() {}
+
+    public init(personID: UUID, address: String?, postcode: String?, from: Day?, to: Day? = nil, recordedBy: UUID, at: Date) {
+        self.$person.id = personID
+        self.address = address
+        self.postcode = postcode
+        self.fromOn = from?.iso
+        self.toOn = to?.iso
+        self.recordedBy = recordedBy
+        self.recordedAt = at
     }
 }

@@ -7,7 +7,8 @@ public enum PersonQueries {
     /// Every person, with aliases and relatives, as match records. Used to build the in-memory
     /// match index once at start-up.
     public static func allMatchRecords(on db: any Database) async throws -> [PersonRecord] {
-        let people = try await PersonModel.query(on: db).all()
+        // A record merged into another lives on in the kept one: never matched on its own.
+        let people = try await PersonModel.query(on: db).filter(\.$mergedInto == nil).all()
         let aliases = Dictionary(grouping: try await PersonAliasModel.query(on: db).all(), by: { $0.$person.id })
         let relationships = try await RelationshipModel.query(on: db).all()
         let links = Dictionary(grouping: relationships, by: { $0.$person.id })
@@ -20,7 +21,7 @@ public enum PersonQueries {
     }
 
     public static func matchRecord(personID: UUID, on db: any Database) async throws -> PersonRecord? {
-        guard let person = try await PersonModel.find(personID, on: db) else { return nil }
+        guard let person = try await PersonModel.find(personID, on: db), person.mergedInto == nil else { return nil }
         let aliases = try await PersonAliasModel.query(on: db).filter(\.$person.$id == personID).all()
         let out = try await RelationshipModel.query(on: db).filter(\.$person.$id == personID).all().map(\.$relative.id)
         let back = try await RelationshipModel.query(on: db).filter(\.$relative.$id == personID).all().map(\.$person.id)

@@ -45,6 +45,8 @@ public enum LanternApp {
         SignInController().register(routes)
         HomeController().register(routes)
         ChildrenController().register(routes)
+        FamilyController().register(routes)
+        MergeController().register(routes)
         FrontDoorController().register(routes)
         CaseworkController().register(routes)
         CareController().register(routes)

@@ -47,6 +47,11 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case subjectAccessExported = "person.subject-access"
     case retentionReviewed = "person.retention-review"
     case retentionDeleted = "person.retention-delete"
+    case mergeProposed = "person.merge-propose"
+    case mergeDeclined = "person.merge-decline"
+    case mergeRefused = "person.merge-refused"
+    case personMerged = "person.merge"
+    case personUnmerged = "person.unmerge"
 }
 
 /// Writes the audit trail. Callers pass the database they are writing the change with, so the

@@ -25,6 +25,11 @@ final class PersonIndexCache: @unchecked Sendable {
         }
     }
 
+    /// A record merged into another leaves the index; the kept record is upserted by the caller.
+    func remove(personID: UUID) {
+        lock.withLock { try? index?.remove(personID) }
+    }
+
     func markNotSame(_ a: UUID, _ b: UUID) {
         lock.withLock { _ = notSame.insert(NotSamePersonPair(a, b)) }
     }

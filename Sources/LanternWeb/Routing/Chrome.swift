@@ -57,6 +57,7 @@ enum Navigation {
         Item(href: "/referrals", label: "Your contacts", roles: ReferralsController.partners),
         Item(href: "/children", label: "Children", roles: ChildrenController.readers),
         Item(href: "/early-help", label: "Early help", roles: [.earlyHelp, .teamManager]),
+        Item(href: "/people/merges", label: "Merges", roles: MergeController.approvers),
         Item(href: "/performance", label: "Performance", roles: PerformanceController.users),
         Item(href: "/returns", label: "Returns", roles: ReturnsController.users),
         Item(href: "/admin/users", label: "Users", roles: [.administrator]),

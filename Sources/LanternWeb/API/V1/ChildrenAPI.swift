@@ -38,7 +38,7 @@ struct ChildrenAPI {
         // Restricted records are left out for everyone not named on them.
         let hidden = Array(try await RestrictedRecords.hiddenPersonIDs(from: try req.user(), on: req.db))
         func children() -> QueryBuilder<PersonModel> {
-            let query = PersonModel.query(on: req.db).filter(\.$isChild == true)
+            let query = PersonModel.query(on: req.db).filter(\.$isChild == true).filter(\.$mergedInto == nil)
             return hidden.isEmpty ? query : query.filter(\.$id !~ hidden)
         }
         let total = try await children().count()

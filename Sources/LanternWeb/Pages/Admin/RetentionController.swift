@@ -163,6 +163,7 @@ struct RetentionController {
     static func erasePersonalData(of person: PersonModel, on db: any Database) async throws {
         let id = try person.requireID()
         try await PersonAliasModel.query(on: db).filter(\.$person.$id == id).delete()
+        try await PersonAddressModel.query(on: db).filter(\.$person.$id == id).delete()
         try await RelationshipModel.query(on: db).filter(\.$person.$id == id).delete()
         try await RelationshipModel.query(on: db).filter(\.$relative.$id == id).delete()
         try await CaseNoteModel.query(on: db).filter(\.$person.$id == id).delete()
@@ -172,6 +173,7 @@ struct RetentionController {
         try await BreakGlassModel.query(on: db).filter(\.$person.$id == id).delete()
         try await RestrictedAccessModel.query(on: db).filter(\.$person.$id == id).delete()
         try await NotSamePersonModel.query(on: db).group(.or) { $0.filter(\.$firstID == id).filter(\.$secondID == id) }.delete()
+        try await PersonMergeModel.query(on: db).group(.or) { $0.filter(\.$kept.$id == id).filter(\.$duplicate.$id == id) }.delete()
         let subjects = try await ContactSubjectModel.query(on: db).filter(\.$person.$id == id).all()
         for subject in subjects {
             subject.givenName = "Deleted"

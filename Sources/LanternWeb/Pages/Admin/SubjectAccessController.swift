@@ -93,6 +93,7 @@ struct SubjectAccessController {
         let chronology: [ChronologyEntry]
         let documents: [DocumentModel]
         let audit: [AuditEventModel]
+        var addresses: [PersonAddressModel] = []
 
         static func gather(for person: PersonModel, on db: any Database) async throws -> Bundle {
             let id = try person.requireID()
@@ -112,10 +113,11 @@ struct SubjectAccessController {
             let snapshot = try await ChildCaseModel.query(on: db).filter(\.$person.$id == id).first()?.snapshot() ?? CaseSnapshot()
             let documents = try await DocumentModel.query(on: db).filter(\.$person.$id == id).with(\.$uploadedBy).sort(\.$uploadedAt).all()
             let audit = try await AuditEventModel.query(on: db).filter(\.$subjectID == id).sort(\.$occurredAt).all()
+            let addresses = try await PersonAddresses.history(of: id, on: db)
             return Bundle(person: person, aliases: aliases, relationships: relationships, allocations: allocations,
                           contacts: contacts, otherSubjects: Dictionary(grouping: others, by: { $0.$contact.id }), notes: notes,
                           chronology: Chronology.entries(snapshot: snapshot, notes: notes, contacts: contacts),
-                          documents: documents, audit: audit)
+                          documents: documents, audit: audit, addresses: addresses)
         }
 
         /// Where a document's file sits in the ZIP: unique even when two share a name.
@@ -143,6 +145,8 @@ struct SubjectAccessController {
             ] + aliases.map { ["Also known as", "\($0.givenName) \($0.familyName)"] }
             var sections: [(title: String, header: [String], rows: [[String]])] = []
             sections.append(("Record", ["Field", "Value"], details))
+            sections.append(("Address history", ["Address", "Postcode", "From", "To"],
+                             addresses.map { [$0.address ?? "Not recorded", $0.postcode ?? "", $0.fromOn.map { day($0) } ?? "Before records began", $0.toOn.map { day($0) } ?? "Now"] }))
             sections.append(("Relationships", ["Relationship", "Person"], relationships.map { [$0.kind, "\($0.name) (\($0.reference)) \(third)"] }))
             sections.append(("Allocations", ["Team", "Worker", "From", "To"], allocations.map { [$0.team.name, ($0.worker?.displayName).map { "\($0) \(third)" } ?? "No worker", day($0.startedOn), $0.endedOn.map { day($0) } ?? "Open"] }))
             sections.append(("Contacts about them", ["Reference", "Received", "From", "Others named", "Concerns", "Decision"], contacts.map { contact in

@@ -67,7 +67,7 @@ struct ChildrenController {
 
     @Sendable func list(req: Request) async throws -> View {
         let text = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
-        var query = PersonModel.query(on: req.db).filter(\.$isChild == true)
+        var query = PersonModel.query(on: req.db).filter(\.$isChild == true).filter(\.$mergedInto == nil)
         if !text.isEmpty {
             let pattern = "%\(text.lowercased())%"
             query = query.group(.or) { group in
@@ -89,9 +89,13 @@ struct ChildrenController {
         return try await req.view.render("children/list", ListPage(chrome: Chrome(request: req, title: "Children"), query: text, children: rows))
     }
 
-    @Sendable func show(req: Request) async throws -> View {
+    @Sendable func show(req: Request) async throws -> Response {
+        // A record merged into another lives on there; that page checks access itself.
+        if let id = req.parameters.get("personID", as: UUID.self), let merged = try await PersonModel.find(id, on: req.db)?.mergedInto {
+            return req.redirect(to: "/children/\(merged)")
+        }
         let person = try await Self.authorisedChild(req)
-        return try await ChildPage.render(req, person: person, errors: FormErrors(), refill: nil)
+        return try await ChildPage.render(req, person: person, errors: FormErrors(), refill: nil).encodeResponse(for: req)
     }
 
     /// The child named in the URL, if this user has a legitimate relationship with them; 403 otherwise.
@@ -101,14 +105,7 @@ struct ChildrenController {
               let person = try await PersonModel.find(id, on: req.db), person.isChild else {
             throw LanternError.notFound(what: "that child's record")
         }
-        let allocations = try await AllocationModel.query(on: req.db).filter(\.$person.$id == id).filter(\.$endedOn == nil).all()
-        let brokenGlass = try await BreakGlassModel.query(on: req.db).filter(\.$user.$id == user.id).filter(\.$person.$id == id)
-            .filter(\.$expiresAt > Date()).count() > 0
-        let decision = ChildAccessPolicy().decide(.init(userID: user.id, roles: user.roles, teamID: user.teamID),
-                                                  openAllocations: allocations.map { .init(teamID: $0.$team.id, workerID: $0.$worker.id) },
-                                                  breakGlass: brokenGlass,
-                                                  restriction: try await RestrictedRecords.restriction(of: person, on: req.db))
-        switch decision {
+        switch try await accessDecision(to: person, for: user, on: req.db) {
         case .allowed:
             return person
         case .restricted:
@@ -122,6 +119,19 @@ struct ChildrenController {
         case .notPermitted:
             throw LanternError.forbidden
         }
+    }
+
+    /// Whether `user` may open `person`'s record, by the child access policy. Also used to decide
+    /// which relatives' details the family view may show.
+    static func accessDecision(to person: PersonModel, for user: SignedInUser, on db: any Database) async throws -> ChildAccessPolicy.Decision {
+        let id = try person.requireID()
+        let allocations = try await AllocationModel.query(on: db).filter(\.$person.$id == id).filter(\.$endedOn == nil).all()
+        let brokenGlass = try await BreakGlassModel.query(on: db).filter(\.$user.$id == user.id).filter(\.$person.$id == id)
+            .filter(\.$expiresAt > Date()).count() > 0
+        return ChildAccessPolicy().decide(.init(userID: user.id, roles: user.roles, teamID: user.teamID),
+                                          openAllocations: allocations.map { .init(teamID: $0.$team.id, workerID: $0.$worker.id) },
+                                          breakGlass: brokenGlass,
+                                          restriction: try await RestrictedRecords.restriction(of: person, on: db))
     }
 
     private func openAllocations(for ids: [UUID], on db: any Database) async throws -> [UUID: AllocationModel] {

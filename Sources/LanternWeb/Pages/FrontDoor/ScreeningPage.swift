@@ -66,6 +66,8 @@ enum ScreeningPage {
         let history: [String]
         let allocation: String?
         let reReferralRisk: Bool
+        /// When two known records both look like this child: propose merging this one into the best match.
+        var mergeLink: String? = nil
     }
 
     struct Subject: Encodable {
@@ -176,8 +178,12 @@ enum ScreeningPage {
         var candidates: [Candidate] = []
         let people = try await PersonModel.query(on: req.db).filter(\.$id ~~ matches.map(\.personID)).all()
         let byID = Dictionary(people.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let mayPropose = try req.user().hasAny(MergeController.proposers)
+        var bestChild: UUID?
         for match in matches {
             guard let person = byID[match.personID] else { continue }
+            let mergeLink = mayPropose && person.isChild ? bestChild.map { "/children/\($0)/merge?duplicate=\(person.reference)" } : nil
+            if bestChild == nil, person.isChild { bestChild = match.personID }
             let history = try await PersonQueries.history(of: match.personID, on: req.db)
             let today = Day(Date())
             candidates.append(Candidate(
@@ -191,7 +197,7 @@ enum ScreeningPage {
                         + (c.decision.flatMap(ScreeningDecision.init(rawValue:)).map { ": " + $0.plainEnglish } ?? ": no decision yet")
                 },
                 allocation: history.allocation.map { "Open to \($0.team)" + ($0.worker.map { ", allocated to \($0)" } ?? ", not allocated to a worker") },
-                reReferralRisk: ReReferral.isReReferral(today, previousReferrals: history.referralDates)))
+                reReferralRisk: ReReferral.isReReferral(today, previousReferrals: history.referralDates), mergeLink: mergeLink))
         }
         return Subject(id: subject.id!, name: subject.fullName, entered: entered, linkedName: nil, linkedID: nil,
                        linkedReference: nil, candidates: candidates)
