@@ -14,6 +14,7 @@ public enum LanternMigrations {
             CreateEarlyHelp(),
             AddSocialWorkerEpisodes(),
             AddSecurityControls(),
+            CreateCaseAudits(),
         ]
     }
 }

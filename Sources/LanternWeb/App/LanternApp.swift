@@ -65,6 +65,8 @@ public enum LanternApp {
         RestrictedRecordsController().register(routes)
         SubjectAccessController().register(routes)
         RetentionController().register(routes)
+        CaseAuditController().register(routes)
+        AuditTemplateController().register(routes)
         let api = routes.grouped("api", "v1")
         ChildrenAPI().register(api)
         ContactsAPI().register(api)

@@ -47,6 +47,9 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case subjectAccessExported = "person.subject-access"
     case retentionReviewed = "person.retention-review"
     case retentionDeleted = "person.retention-delete"
+    case caseAudited = "case.audit"
+    case auditTemplateChanged = "audit-template.change"
+    case workforceRecorded = "workforce.record"
 }
 
 /// Writes the audit trail. Callers pass the database they are writing the change with, so the

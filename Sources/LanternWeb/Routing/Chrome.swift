@@ -59,12 +59,14 @@ enum Navigation {
         Item(href: "/early-help", label: "Early help", roles: [.earlyHelp, .teamManager]),
         Item(href: "/performance", label: "Performance", roles: PerformanceController.users),
         Item(href: "/returns", label: "Returns", roles: ReturnsController.users),
+        Item(href: "/audits", label: "Case audits", roles: CaseAuditController.users),
         Item(href: "/admin/users", label: "Users", roles: [.administrator]),
         Item(href: "/admin/audit", label: "Audit", roles: [.administrator]),
         Item(href: "/admin/calendar", label: "Calendar", roles: [.administrator]),
         Item(href: "/admin/restricted", label: "Restricted", roles: [.administrator]),
         Item(href: "/admin/subject-access", label: "Subject access", roles: [.administrator]),
         Item(href: "/admin/retention", label: "Retention", roles: [.administrator]),
+        Item(href: "/admin/audit-template", label: "Audit template", roles: [.administrator]),
     ]
 
     static func items(for roles: Set<Role>) -> [Item] {
