@@ -15,6 +15,7 @@ public enum LanternMigrations {
             AddSocialWorkerEpisodes(),
             AddSecurityControls(),
             CreateCaseAudits(),
+            CreateWorkforce(),
         ]
     }
 }

@@ -67,6 +67,7 @@ public enum LanternApp {
         RetentionController().register(routes)
         CaseAuditController().register(routes)
         AuditTemplateController().register(routes)
+        WorkforceController().register(routes)
         let api = routes.grouped("api", "v1")
         ChildrenAPI().register(api)
         ContactsAPI().register(api)
