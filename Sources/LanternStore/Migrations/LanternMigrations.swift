@@ -16,6 +16,7 @@ public enum LanternMigrations {
             AddSecurityControls(),
             CreateCaseAudits(),
             CreateWorkforce(),
+            CreateComparisonFigures(),
         ]
     }
 }

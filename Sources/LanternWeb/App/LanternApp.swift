@@ -68,6 +68,7 @@ public enum LanternApp {
         CaseAuditController().register(routes)
         AuditTemplateController().register(routes)
         WorkforceController().register(routes)
+        ComparisonsController().register(routes)
         let api = routes.grouped("api", "v1")
         ChildrenAPI().register(api)
         ContactsAPI().register(api)

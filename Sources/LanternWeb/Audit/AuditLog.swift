@@ -50,6 +50,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case caseAudited = "case.audit"
     case auditTemplateChanged = "audit-template.change"
     case workforceRecorded = "workforce.record"
+    case comparisonChanged = "comparison.change"
 }
 
 /// Writes the audit trail. Callers pass the database they are writing the change with, so the

@@ -67,6 +67,7 @@ enum Navigation {
         Item(href: "/admin/subject-access", label: "Subject access", roles: [.administrator]),
         Item(href: "/admin/retention", label: "Retention", roles: [.administrator]),
         Item(href: "/admin/audit-template", label: "Audit template", roles: [.administrator]),
+        Item(href: "/admin/comparisons", label: "Comparisons", roles: [.administrator]),
     ]
 
     static func items(for roles: Set<Role>) -> [Item] {
