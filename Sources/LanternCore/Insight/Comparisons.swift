@@ -49,8 +49,7 @@ public struct ComparisonFigure: Equatable, Sendable {
         return "\(value)% (\(group.label), \(year))"
     }
 
-    /// The collection year a day falls in: April to March, named by the year it ends.
-    public static func collectionYear(of day: Day) -> Int { day.month >= 4 ? day.year + 1 : day.year }
+    public static func collectionYear(of day: Day) -> Int { ReportingYear.of(day) }
 
     /// The figure to compare a period ending on `end` with: that collection year's, or else the
     /// latest one published before it (national figures come out months after a year ends).
@@ -60,4 +59,20 @@ public struct ComparisonFigure: Equatable, Sendable {
     }
 
     public static let years: ClosedRange<Int> = 2000...2100
+}
+
+/// The DfE's reporting year for insight pages (the same April-to-March year as LanternReturns'
+/// `CollectionYear`, which LanternCore cannot see): named by the year it ends, so 2026 is
+/// 1 April 2025 to 31 March 2026.
+public enum ReportingYear {
+    public static func of(_ day: Day) -> Int { day.month >= 4 ? day.year + 1 : day.year }
+
+    /// The `count` collection years up to and including the one `day` falls in, oldest first.
+    public static func recent(_ count: Int, to day: Day) -> [Int] {
+        let last = of(day)
+        return Array((last - count + 1)...last)
+    }
+
+    /// "2025-26".
+    public static func label(_ endYear: Int) -> String { "\(endYear - 1)-\(String(format: "%02d", endYear % 100))" }
 }
