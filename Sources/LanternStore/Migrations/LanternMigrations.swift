@@ -17,6 +17,7 @@ public enum LanternMigrations {
             CreateCaseAudits(),
             CreateWorkforce(),
             CreateComparisonFigures(),
+            CreateCaseloadWeights(),
         ]
     }
 }

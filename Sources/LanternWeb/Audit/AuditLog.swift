@@ -51,6 +51,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case auditTemplateChanged = "audit-template.change"
     case workforceRecorded = "workforce.record"
     case comparisonChanged = "comparison.change"
+    case caseloadWeightsChanged = "caseload-weights.change"
 }
 
 /// Writes the audit trail. Callers pass the database they are writing the change with, so the

@@ -68,6 +68,7 @@ enum Navigation {
         Item(href: "/admin/retention", label: "Retention", roles: [.administrator]),
         Item(href: "/admin/audit-template", label: "Audit template", roles: [.administrator]),
         Item(href: "/admin/comparisons", label: "Comparisons", roles: [.administrator]),
+        Item(href: "/admin/caseload-weights", label: "Caseload weights", roles: [.administrator]),
     ]
 
     static func items(for roles: Set<Role>) -> [Item] {

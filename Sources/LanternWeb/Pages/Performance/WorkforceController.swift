@@ -101,7 +101,7 @@ struct WorkforceController {
         let absenceByWorker = Dictionary(grouping: absences, by: \.$worker.id).mapValues { $0.reduce(0) { $0 + $1.days } }
         let establishments = Dictionary(try await TeamEstablishmentModel.query(on: req.db).all().map { ($0.$team.id, $0.posts) }, uniquingKeysWith: { a, _ in a })
         let cases = try await CaseloadQueries.openCases(on: req.db)
-        let weights = CaseloadWeights()
+        let weights = try await CaseloadWeightsModel.current(on: req.db)
         let casesByWorker = Dictionary(grouping: cases.filter { $0.workerID != nil }, by: { $0.workerID! })
         let teamIDs = Set(staff.compactMap(\.$team.id)).union(establishments.keys)
         let teams = try await TeamModel.query(on: req.db).sort(\.$name).all().filter { teamIDs.contains($0.id!) }
