@@ -111,6 +111,23 @@ import VaporTesting
             #expect(Set(drawn).isSubset(of: ours))
             // Closed cases: none yet in this team.
             #expect((try await app.pageBody("/audits/new?draw=1&size=3&status=closed", as: manager)).contains("no such cases"))
+            // A closed case belongs to the team that last held it: its manager may audit it, and no one else's may.
+            var closed: [UUID] = []
+            for (n, holder) in [(1, team), (2, elsewhere)] {
+                let child = try await app.fixtures.child("Closed\(n)", "Case", reference: "C-\(n)")
+                let earlier = AllocationModel(personID: child.id!, teamID: holder.id == team.id ? elsewhere.id! : team.id!, workerID: nil, startedOn: Day(iso: "2025-01-06")!)
+                earlier.endedOn = "2025-06-01"
+                try await earlier.create(on: app.db)
+                let last = AllocationModel(personID: child.id!, teamID: holder.id!, workerID: nil, startedOn: Day(iso: "2025-06-01")!)
+                last.endedOn = "2026-02-02"
+                try await last.create(on: app.db)
+                try await ChildCaseModel(personID: child.id!).create(on: app.db)
+                closed.append(child.id!)
+            }
+            let closedSample = try await app.pageBody("/audits/new?draw=1&size=5&status=closed", as: manager)
+            #expect(closedSample.contains("/audits/new?person=\(closed[0])") && !closedSample.contains("/audits/new?person=\(closed[1])"))
+            #expect(try await app.status(of: "/audits/new?person=\(closed[0])", as: manager) == .ok)
+            #expect(try await app.status(of: "/audits/new?person=\(closed[1])", as: manager) == .forbidden)
             // A bad size keeps what was typed.
             try await app.testing().test(.GET, "/audits/new?draw=1&size=lots", headers: manager.headers) { res in
                 #expect(res.status == .unprocessableEntity)
