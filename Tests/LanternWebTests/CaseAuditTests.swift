@@ -80,6 +80,12 @@ import VaporTesting
             try await app.testing().test(.GET, "/audits?format=csv&table=teams", headers: manager.headers) { res in
                 #expect(res.body.string.contains("\"Assessment Team North\",\"0\",\"0%\",\"0\",\"0%\",\"1\",\"100%\""))
             }
+            let stale = try await app.fixtures.session(for: manager.user, authenticatedAt: Date().addingTimeInterval(-3600))
+            try await app.testing().test(.GET, "/audits?format=csv&table=teams", headers: stale.headers) { res in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location)?.hasPrefix("/confirm-identity?next=") == true)
+            }
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == AuditAction.reportExported.rawValue).count() == 2)
             // Another team's manager cannot audit the case, see the audit or find it in the list.
             let other = try await demoSession(app, "sgmanager")
             #expect(try await app.status(of: "/audits/new?person=\(person)", as: other) == .forbidden)

@@ -59,6 +59,14 @@ import VaporTesting
                 #expect(lines.contains { $0.hasPrefix("\"Safeguarding Team South\",\"1\",\"1\",\"0\",\"1\"") })
             }
 
+            // A download is an export: a sign-in more than 15 minutes old is asked to confirm first.
+            let stale = try await app.fixtures.session(for: manager.user, authenticatedAt: Date().addingTimeInterval(-3600))
+            try await app.testing().test(.GET, "/performance/workforce?format=csv", headers: stale.headers) { res in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location)?.hasPrefix("/confirm-identity?next=") == true)
+            }
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == AuditAction.reportExported.rawValue).count() == 1)
+
             // Who may do what.
             #expect(try await app.postForm("/performance/workforce/establishment", as: manager, [("team", team.id!.uuidString), ("posts", "9")]).status == .forbidden)
             #expect(try await app.status(of: "/admin/users/\(worker.user.id!)/employment", as: manager) == .forbidden)
