@@ -70,6 +70,10 @@ import VaporTesting
             let index = try await app.pageBody("/audits", as: manager)
             #expect(index.contains("Assessment Team North"))
             #expect(index.contains("<svg"))
+            // The team's one audit requires improvement: its whole bar is that grade.
+            #expect(index.contains("<title>Requires improvement: 100%</title>"))
+            #expect(index.contains("<title>Inadequate: 100%</title>") && index.contains("<title>Good: 100%</title>"))
+            #expect(!index.contains("<title>Outstanding:"))
             #expect(index.contains("/audits/\(audit.id!)"))
             try await app.testing().test(.GET, "/audits?format=csv&table=themes", headers: manager.headers) { res in
                 #expect(res.headers.contentType?.subType == "csv")

@@ -88,16 +88,21 @@ struct CaseAuditController {
         let page = IndexPage(
             chrome: Chrome(request: req, title: "Case audits"), grades: CaseAuditGrade.allCases.map(\.label),
             byTeam: rollUp.byTeam.map(row), byTheme: rollUp.byTheme.map(row), overall: row(rollUp.overall),
-            teamChart: SVGChart.percentBars(title: "Audits graded good or outstanding, by team",
-                                            rows: rollUp.byTeam.map { ($0.key, $0.percentMeetingStandard) }),
-            themeChart: SVGChart.percentBars(title: "Sections graded good or outstanding, by theme",
-                                             rows: rollUp.byTheme.map { ($0.key, $0.percentMeetingStandard) }),
+            teamChart: Self.gradeChart("Overall grades by team", rollUp.byTeam),
+            themeChart: Self.gradeChart("Section grades by theme", rollUp.byTheme),
             audits: visible.map { audit in
                 AuditRow(id: audit.id!, child: "\(audit.person.fullName) (\(audit.person.reference))", team: audit.team.name,
                          auditor: audit.auditor.displayName, date: Day(iso: audit.auditedOn).map(DisplayDate.long) ?? audit.auditedOn,
                          overall: audit.overall.label)
             })
         return try await req.view.render("audits/index", page).encodeResponse(for: req)
+    }
+
+    /// Each row's grades as one bar split by share: green for outstanding to red for inadequate.
+    static func gradeChart(_ title: String, _ rows: [CaseAuditRollUp.Row]) -> String {
+        SVGChart.stackedShares(title: title, categories: CaseAuditGrade.allCases.map(\.label),
+                               colours: ["#00703c", "#85994b", "#f47738", "#d4351c"],
+                               rows: rows.map { row in (row.key, CaseAuditGrade.allCases.map { row.percent($0) ?? 0 }) })
     }
 
     static func percent(_ value: Double?) -> String { value.map { "\(Int($0.rounded()))%" } ?? "–" }
