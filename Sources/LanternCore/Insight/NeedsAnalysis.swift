@@ -6,12 +6,15 @@ public struct NeedsFacts: Sendable {
     public var birthDate: Day?
     public var ethnicity: String?
     public var postcodeDistrict: String?
+    /// The locality of the team that holds (or last held) the case.
+    public var locality: String?
 
-    public init(snapshot: CaseSnapshot, birthDate: Day?, ethnicity: String?, postcodeDistrict: String?) {
+    public init(snapshot: CaseSnapshot, birthDate: Day?, ethnicity: String?, postcodeDistrict: String?, locality: String? = nil) {
         self.snapshot = snapshot
         self.birthDate = birthDate
         self.ethnicity = ethnicity
         self.postcodeDistrict = postcodeDistrict
+        self.locality = locality
     }
 }
 
@@ -70,5 +73,59 @@ public struct NeedsAnalysis: Sendable {
             assessments: total, primaryNeeds: sorted(needs), factors: sorted(factors),
             byAgeBand: ages.map { Count(key: $0.key, count: $0.value) }.sorted { (ageOrder.firstIndex(of: $0.key) ?? 99) < (ageOrder.firstIndex(of: $1.key) ?? 99) },
             byEthnicity: sorted(ethnicities), byDistrict: sorted(districts))
+    }
+}
+
+/// Needs over time: primary needs and assessment factors counted per collection year (April to
+/// March, as the CIN census counts them), for the whole service or one locality, and the number of
+/// assessments per locality per year.
+public struct NeedsTrend: Sendable, Equatable {
+    public struct Series: Sendable, Equatable {
+        public let key: String
+        /// One count per year, in the order of `years`.
+        public let counts: [Int]
+    }
+
+    public var years: [Int]
+    /// Assessments authorised per year (in the chosen locality), the denominator of each share.
+    public var assessments: [Int]
+    public var primaryNeeds: [Series]
+    public var factors: [Series]
+    /// Assessments per locality per year, whatever locality was chosen.
+    public var byLocality: [Series]
+
+    public static let unknownLocality = "Not known"
+
+    public static func compute(_ children: [NeedsFacts], years: [Int], locality: String? = nil) -> NeedsTrend {
+        let index = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
+        var needs: [String: [Int]] = [:], factors: [String: [Int]] = [:], localities: [String: [Int]] = [:]
+        var totals = Array(repeating: 0, count: years.count)
+        let zero = Array(repeating: 0, count: years.count)
+        for child in children {
+            let place = child.locality ?? unknownLocality
+            for episode in child.snapshot.episodes {
+                for assessment in episode.assessments {
+                    guard let authorised = assessment.authorisationDate, let i = index[ReportingYear.of(authorised)] else { continue }
+                    localities[place, default: zero][i] += 1
+                    guard locality == nil || locality == place else { continue }
+                    totals[i] += 1
+                    needs[episode.primaryNeed ?? "N0", default: zero][i] += 1
+                    for factor in Set(assessment.factors) { factors[factor, default: zero][i] += 1 }
+                }
+            }
+        }
+        func series(_ counts: [String: [Int]]) -> [Series] {
+            counts.map { Series(key: $0.key, counts: $0.value) }.sorted { a, b in
+                let (x, y) = (a.counts.reduce(0, +), b.counts.reduce(0, +))
+                return x == y ? a.key < b.key : x > y
+            }
+        }
+        return NeedsTrend(years: years, assessments: totals, primaryNeeds: series(needs), factors: series(factors),
+                          byLocality: localities.keys.sorted().map { Series(key: $0, counts: localities[$0]!) })
+    }
+
+    /// A count as a share of that year's assessments, 0-100; nil for a year with none.
+    public func share(_ series: Series, year index: Int) -> Double? {
+        assessments[index] == 0 ? nil : Double(series.counts[index]) * 100 / Double(assessments[index])
     }
 }

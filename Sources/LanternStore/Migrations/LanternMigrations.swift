@@ -17,6 +17,10 @@ public enum LanternMigrations {
             AddFamilyRecords(),
             AddPersonMerges(),
             AddPersonAddresses(),
+            CreateCaseAudits(),
+            CreateWorkforce(),
+            CreateComparisonFigures(),
+            CreateCaseloadWeights(),
         ]
     }
 }

@@ -52,6 +52,11 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case mergeRefused = "person.merge-refused"
     case personMerged = "person.merge"
     case personUnmerged = "person.unmerge"
+    case caseAudited = "case.audit"
+    case auditTemplateChanged = "audit-template.change"
+    case workforceRecorded = "workforce.record"
+    case comparisonChanged = "comparison.change"
+    case caseloadWeightsChanged = "caseload-weights.change"
 }
 
 /// Writes the audit trail. Callers pass the database they are writing the change with, so the

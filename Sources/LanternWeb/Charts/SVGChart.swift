@@ -66,4 +66,30 @@ enum SVGChart {
         }
         return svg + "</svg>"
     }
+
+    /// One horizontal bar per row split into the share of each category (0-100, adding up to 100),
+    /// with a legend: how a team's or theme's grades are spread.
+    static func stackedShares(title: String, categories: [String], colours: [String], rows: [(label: String, shares: [Double])]) -> String {
+        let rowHeight = 26.0, labelWidth = 190.0, width = 520.0, legendHeight = 24.0
+        let barWidth = width - labelWidth - 10
+        let height = Double(rows.count) * rowHeight + legendHeight + 8
+        var svg = "<svg class=\"chart chart--bars\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
+        for (n, category) in categories.enumerated() {
+            let x = Double(n) * 130
+            svg += "<rect x=\"\(x)\" y=\"4\" width=\"12\" height=\"12\" fill=\"\(colours[n % colours.count])\"/>"
+            svg += "<text x=\"\(x + 16)\" y=\"14\" font-size=\"12\" fill=\"#0b0c0c\">\(escape(category))</text>"
+        }
+        for (i, row) in rows.enumerated() {
+            let yPos = legendHeight + Double(i) * rowHeight + 4
+            svg += "<text x=\"0\" y=\"\(yPos + 14)\" font-size=\"12\" fill=\"#0b0c0c\">\(escape(String(row.label.prefix(28))))</text>"
+            var x = labelWidth
+            for (n, share) in row.shares.enumerated() where share > 0 {
+                let w = barWidth * min(max(share, 0), 100) / 100
+                svg += String(format: "<rect x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" height=\"18\" fill=\"%@\"><title>%@: %d%%</title></rect>",
+                              x, yPos, w, colours[n % colours.count], escape(categories[n]), Int(share.rounded()))
+                x += w
+            }
+        }
+        return svg + "</svg>"
+    }
 }

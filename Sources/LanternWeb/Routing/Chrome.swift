@@ -60,12 +60,16 @@ enum Navigation {
         Item(href: "/people/merges", label: "Merges", roles: MergeController.approvers),
         Item(href: "/performance", label: "Performance", roles: PerformanceController.users),
         Item(href: "/returns", label: "Returns", roles: ReturnsController.users),
+        Item(href: "/audits", label: "Case audits", roles: CaseAuditController.users),
         Item(href: "/admin/users", label: "Users", roles: [.administrator]),
         Item(href: "/admin/audit", label: "Audit", roles: [.administrator]),
         Item(href: "/admin/calendar", label: "Calendar", roles: [.administrator]),
         Item(href: "/admin/restricted", label: "Restricted", roles: [.administrator]),
         Item(href: "/admin/subject-access", label: "Subject access", roles: [.administrator]),
         Item(href: "/admin/retention", label: "Retention", roles: [.administrator]),
+        Item(href: "/admin/audit-template", label: "Audit template", roles: [.administrator]),
+        Item(href: "/admin/comparisons", label: "Comparisons", roles: [.administrator]),
+        Item(href: "/admin/caseload-weights", label: "Caseload weights", roles: [.administrator]),
     ]
 
     static func items(for roles: Set<Role>) -> [Item] {

@@ -24,6 +24,23 @@ struct NeedsController {
         let ages: [Row]
         let ethnicities: [Row]
         let districts: [Row]
+        let trend: Trend
+    }
+
+    /// Needs over time by locality: rows are need codes (or factors), columns collection years.
+    struct Trend: Encodable {
+        struct Line: Encodable {
+            let label: String
+            let cells: [String]
+        }
+        let localities: [FormOption]
+        let kinds: [FormOption]
+        let years: [String]
+        let scope: String
+        let assessments: [Int]
+        let lines: [Line]
+        let byLocality: [Line]
+        let chart: String
     }
 
     func register(_ routes: LanternRoutes) {
@@ -34,9 +51,10 @@ struct NeedsController {
         let today = Day(Date())
         let from = req.query[String.self, at: "from"].flatMap { try? DateEntry.parse($0) } ?? today.adding(years: -1).adding(days: 1)
         let to = req.query[String.self, at: "to"].flatMap { try? DateEntry.parse($0) } ?? today
+        let localityOf = try await Self.localities(on: req.db)
         let facts = try await ReturnsQueries.childCases(on: req.db).map { c in
             NeedsFacts(snapshot: c.snapshot, birthDate: c.person.birthDate, ethnicity: c.person.ethnicity,
-                       postcodeDistrict: c.person.postcode.flatMap { try? Postcode($0).outwardCode })
+                       postcodeDistrict: c.person.postcode.flatMap { try? Postcode($0).outwardCode }, locality: localityOf[c.person.id])
         }
         let analysis = NeedsAnalysis.compute(facts, period: ReportingPeriod(from: from, to: to))
         let needLabels = Dictionary(uniqueKeysWithValues: PrimaryNeed.allCases.map { ($0.rawValue, $0.label) })
@@ -57,6 +75,47 @@ struct NeedsController {
             chrome: Chrome(request: req, title: "Needs analysis"), from: DisplayDate.entry(from), to: DisplayDate.entry(to),
             assessments: analysis.assessments, chart: chart, needs: needs, factors: rows(analysis.factors, factorLabels),
             ages: rows(analysis.byAgeBand), ethnicities: rows(analysis.byEthnicity, ethnicityLabels, showCode: false),
-            districts: rows(analysis.byDistrict)))
+            districts: rows(analysis.byDistrict),
+            trend: try await trend(req, facts: facts, today: today, needLabels: needLabels, factorLabels: factorLabels)))
+    }
+
+    /// Each child's locality: that of the team holding the case, or the team that last held it.
+    static func localities(on db: any Database) async throws -> [UUID: String] {
+        let names = Dictionary(try await LocalityModel.query(on: db).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let teams = Dictionary(try await TeamModel.query(on: db).all().map { ($0.id!, $0.$locality.id) }, uniquingKeysWith: { a, _ in a })
+        let allocations = try await AllocationModel.query(on: db).all()
+        let latest = Dictionary(grouping: allocations, by: \.$person.id).compactMapValues { rows in
+            rows.max { ($0.endedOn == nil ? 1 : 0, $0.startedOn) < ($1.endedOn == nil ? 1 : 0, $1.startedOn) }
+        }
+        return latest.compactMapValues { allocation in teams[allocation.$team.id].flatMap { $0 }.flatMap { names[$0] } }
+    }
+
+    private func trend(_ req: Request, facts: [NeedsFacts], today: Day, needLabels: [String: String],
+                       factorLabels: [String: String]) async throws -> Trend {
+        let localityNames = try await LocalityModel.query(on: req.db).sort(\.$name).all().map(\.name) + [NeedsTrend.unknownLocality]
+        let chosen = req.query[String.self, at: "locality"].flatMap { localityNames.contains($0) ? $0 : nil }
+        let factorsChosen = req.query[String.self, at: "kind"] == "factors"
+        let years = ReportingYear.recent(5, to: today)
+        let trend = NeedsTrend.compute(facts, years: years, locality: chosen)
+        let series = factorsChosen ? trend.factors : trend.primaryNeeds
+        let labels = factorsChosen ? factorLabels : needLabels
+        func name(_ key: String) -> String { labels[key].map { "\(key): \($0)" } ?? key }
+        let yearLabels = years.map(ReportingYear.label)
+        let chart = SVGChart.percentLines(
+            title: "\(factorsChosen ? "Factors" : "Primary needs") as a share of assessments, by year", labels: yearLabels,
+            series: series.prefix(6).map { s in SVGChart.Series(name: s.key, values: years.indices.map { trend.share(s, year: $0) }) })
+        return Trend(
+            localities: [FormOption(value: "", label: "All localities", selected: chosen == nil)]
+                + localityNames.map { FormOption(value: $0, label: $0, selected: $0 == chosen) },
+            kinds: [FormOption(value: "needs", label: "Primary need", selected: !factorsChosen),
+                    FormOption(value: "factors", label: "Factors identified at assessment", selected: factorsChosen)],
+            years: yearLabels, scope: chosen ?? "All localities", assessments: trend.assessments,
+            lines: series.map { s in
+                Trend.Line(label: name(s.key), cells: years.indices.map { i in
+                    "\(s.counts[i])" + (trend.share(s, year: i).map { " (\(Int($0.rounded()))%)" } ?? "")
+                })
+            },
+            byLocality: trend.byLocality.map { Trend.Line(label: $0.key, cells: $0.counts.map(String.init)) },
+            chart: chart)
     }
 }

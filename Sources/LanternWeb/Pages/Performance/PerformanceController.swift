@@ -15,6 +15,9 @@ struct PerformanceController {
         let measure: String
         let value: String
         let drillDown: String?
+        /// Published figures to compare with (`/admin/comparisons`), when entered.
+        var england: String? = nil
+        var neighbours: String? = nil
     }
 
     struct TeamRow: Encodable {
@@ -39,6 +42,7 @@ struct PerformanceController {
         let conferenceBars: String
         let visitBars: String
         let query: String
+        let trendReference: String?
     }
 
     func register(_ routes: LanternRoutes) {
@@ -99,6 +103,18 @@ struct PerformanceController {
             MeasureRow(area: "Child protection", measure: "Child protection visits in time", value: m.childProtectionVisitsInTime.label, drillDown: nil),
         ]
 
+        // Published figures beside Lantern's. The comparison measures carry the same names as these rows.
+        let comparisons = try await ComparisonFigureModel.query(on: req.db).all().map(\.figure)
+        func compared(_ measure: ComparisonMeasure, _ group: ComparisonGroup) -> ComparisonFigure? {
+            ComparisonFigure.closest(comparisons, measure: measure, group: group, periodEnd: input.period.to)
+        }
+        for i in rows.indices {
+            guard let measure = ComparisonMeasure.allCases.first(where: { $0.label == rows[i].measure }) else { continue }
+            rows[i].england = compared(measure, .england)?.label
+            rows[i].neighbours = compared(measure, .statisticalNeighbours)?.label
+        }
+        let trendReference = compared(.assessmentsWithin45WorkingDays, .england)
+
         // Team variation: the same measures side by side.
         let allCases = try await InsightQueries.caseFacts(on: req.db)
         let caseTeams = input.teams.filter { team in allCases.contains { $0.teamID == team.id } }
@@ -134,7 +150,8 @@ struct PerformanceController {
             let table = req.query[String.self, at: "table"] == "teams"
                 ? CSV.table(["Team", "Assessments within 45 working days", "ICPCs within 15 working days", "CP visits in time", "Open cases"],
                             teamRows.map { [$0.team, $0.assessments, $0.conferences, $0.visits, "\($0.openCases)"] })
-                : CSV.table(["Area", "Measure", "Value"], rows.map { [$0.area, $0.measure, $0.value] })
+                : CSV.table(["Area", "Measure", "Value", "England", "Statistical neighbours"],
+                            rows.map { [$0.area, $0.measure, $0.value, $0.england ?? "", $0.neighbours ?? ""] })
             return CSV.response(table, filename: "lantern-performance-\(input.period.from.iso)-\(input.period.to.iso).csv")
         }
         let scope = input.teamID.flatMap { id in input.teams.first { $0.id == id }?.name } ?? "All teams"
@@ -143,11 +160,11 @@ struct PerformanceController {
             teams: [FormOption(value: "", label: "All teams", selected: input.teamID == nil)]
                 + input.teams.map { FormOption(value: $0.id!.uuidString, label: $0.name, selected: $0.id == input.teamID) },
             scope: scope, measures: rows, teamRows: teamRows,
-            trendChart: SVGChart.percentLines(title: "Assessments authorised within 45 working days, by month and team", labels: labels, series: Array(series), target: nil),
+            trendChart: SVGChart.percentLines(title: "Assessments authorised within 45 working days, by month and team", labels: labels, series: Array(series), target: trendReference?.percent),
             assessmentBars: SVGChart.percentBars(title: "Assessments within 45 working days by team", rows: bars.a),
             conferenceBars: SVGChart.percentBars(title: "Initial conferences within 15 working days by team", rows: bars.c),
             visitBars: SVGChart.percentBars(title: "Child protection visits in time by team", rows: bars.v),
-            query: query)
+            query: query, trendReference: trendReference.map { "Dashed line: \($0.label)." })
         return try await req.view.render("performance/index", page).encodeResponse(for: req)
     }
 

@@ -45,6 +45,7 @@ struct TeamController {
         let awaitingAuthorisation: [CaseRow]
         let awaitingSignOff: [CaseRow]
         let brokenGlass: [CaseRow]
+        let weights: String
     }
 
     func register(_ routes: LanternRoutes) {
@@ -62,7 +63,7 @@ struct TeamController {
         let today = Day(Date())
         let calendar = try await req.workingDays()
         let timescales = StatutoryTimescales(calendar: calendar)
-        let weights = CaseloadWeights()
+        let weights = try await CaseloadWeightsModel.current(on: req.db)
         let cases = try await CaseloadQueries.openCases(teamID: teamID, on: req.db)
         let members = try await StaffUserModel.query(on: req.db).filter(\.$team.$id == teamID).filter(\.$active == true).sort(\.$displayName).all()
             .filter { $0.roles.contains(.socialWorker) }
@@ -112,7 +113,7 @@ struct TeamController {
             brokenGlass: glass.map { g in
                 CaseRow(id: g.$person.id, name: g.person.fullName, reference: g.person.reference, worker: g.user.displayName,
                         detail: "\(DisplayTime.long(g.openedAt)): \(g.reason)")
-            })
+            }, weights: weights.summary)
         return try await req.view.render("team", page)
     }
 }
