@@ -8,6 +8,35 @@ import Vapor
 import VaporTesting
 
 @Suite struct PerformanceTests {
+    /// The performance facts are read once and then refreshed from the rows that changed.
+    @Test func thePerformanceFactsFollowEachChange() async throws {
+        try await withLantern { app in
+            _ = try await DemoCouncil.seed(app: app, password: "harbour falcon thistle", childCount: 20)
+            let facts = app.insightFacts
+            let first = try await facts.current(on: app.db)
+            #expect(first.contacts.count == (try await ContactModel.query(on: app.db).count()))
+            #expect(first.cases.count == (try await ChildCaseModel.query(on: app.db).count()))
+            #expect(try await facts.current(on: app.db).version == first.version, "nothing changed, nothing read again")
+
+            let received = Date()
+            try await ContactModel(reference: "C999001", receivedAt: received, receivedOn: Day(received), decisionDueAt: received.addingTimeInterval(86_400),
+                                   sourceCode: "6", referrerName: "PC Test", referrerAgency: "police", concerns: "A test contact",
+                                   consent: "given", urgency: "routine").create(on: app.db)
+            let afterContact = try await facts.current(on: app.db)
+            #expect(afterContact.version == first.version + 1)
+            #expect(afterContact.contacts.count == first.contacts.count + 1)
+
+            // A case moved to another team is counted there from the next reading.
+            let allocation = try #require(try await AllocationModel.query(on: app.db).filter(\.$endedOn == nil).first())
+            let otherTeam = try #require(try await TeamModel.query(on: app.db).filter(\.$id != allocation.$team.id).filter(\.$kind == .safeguarding).first())
+            allocation.$team.id = try otherTeam.requireID()
+            try await allocation.save(on: app.db)
+            let afterMove = try await facts.current(on: app.db)
+            #expect(afterMove.cases.first { $0.childID == allocation.$person.id }?.teamID == otherTeam.id)
+            #expect(afterMove.cases.count == first.cases.count)
+        }
+    }
+
     @Test func thePerformancePageShowsTheMeasuresTeamsAndTrend() async throws {
         try await withLantern { app in
             _ = try await DemoCouncil.seed(app: app, password: "harbour falcon thistle", childCount: 60)

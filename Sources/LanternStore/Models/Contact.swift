@@ -40,6 +40,8 @@ public final class ContactModel: Model, @unchecked Sendable {
     /// The front door workflow state (`FrontDoorContact`) as JSON; the columns above are kept in
     /// step with it for the queue and reports to query.
     @Field(key: "workflow") public var workflowJSON: String
+    /// When the contact last changed (AddChangeStamps): the performance figures refresh from it.
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
     @Children(for: \.$contact) public var subjects: [ContactSubjectModel]
 
     public init() {}

@@ -60,6 +60,8 @@ public final class AllocationModel: Model, @unchecked Sendable {
     @OptionalField(key: "ended_on") public var endedOn: String?
     /// SSDA903 SW_REASON: why this worker's involvement began (FCONTA for the first).
     @OptionalField(key: "change_reason") public var changeReason: String?
+    /// When the allocation last changed (AddChangeStamps): the performance figures refresh from it.
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
     public init() {}
 

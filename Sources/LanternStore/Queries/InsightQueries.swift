@@ -6,26 +6,62 @@ import LanternCore
 /// holds (or last held) it.
 public enum InsightQueries {
     public static func contactFacts(on db: any Database) async throws -> [ContactFacts] {
-        try await ContactModel.query(on: db).all().compactMap { c in
-            guard let received = Day(iso: c.receivedOn) else { return nil }
-            return ContactFacts(receivedOn: received, decisionDue: c.decisionDueAt, decidedAt: c.decidedAt,
-                                becameReferral: c.status == ContactStatus.referralOpened.rawValue,
-                                sourceCode: c.sourceCode, isReReferral: c.isReReferral, organisation: c.referrerOrganisation)
-        }
+        try await contactFacts(changedSince: nil, on: db).map(\.facts)
     }
 
     public static func caseFacts(on db: any Database) async throws -> [CaseFacts] {
-        let allocations = try await AllocationModel.query(on: db).all()
-        var latestTeam: [UUID: (Day, UUID)] = [:]
-        for a in allocations {
-            guard let started = Day(iso: a.startedOn) else { continue }
-            if let current = latestTeam[a.$person.id], current.0 > started, a.endedOn != nil { continue }
-            if a.endedOn == nil || latestTeam[a.$person.id] == nil || latestTeam[a.$person.id]!.0 <= started {
-                latestTeam[a.$person.id] = (started, a.$team.id)
-            }
+        let teams = try await holdingTeams(changedSince: nil, on: db)
+        return try await caseSnapshots(changedSince: nil, on: db).map { CaseFacts(childID: $0.child, teamID: teams[$0.child], snapshot: $0.snapshot) }
+    }
+
+    /// Contacts whose row changed at or after `since` (all of them when nil), with only the
+    /// columns the measures read.
+    public static func contactFacts(changedSince since: Date?, on db: any Database) async throws -> [(id: UUID, facts: ContactFacts)] {
+        var query = ContactModel.query(on: db)
+            .field(\.$id).field(\.$receivedOn).field(\.$decisionDueAt).field(\.$decidedAt).field(\.$status)
+            .field(\.$sourceCode).field(\.$isReReferral).field(\.$referrerOrganisation)
+        if let since { query = query.filter(\.$updatedAt >= since) }
+        return try await query.all().compactMap { c in
+            guard let id = c.id, let received = Day(iso: c.receivedOn) else { return nil }
+            return (id, ContactFacts(receivedOn: received, decisionDue: c.decisionDueAt, decidedAt: c.decidedAt,
+                                     becameReferral: c.status == ContactStatus.referralOpened.rawValue,
+                                     sourceCode: c.sourceCode, isReReferral: c.isReReferral, organisation: c.referrerOrganisation))
         }
-        return try await ChildCaseModel.query(on: db).all().map { model in
-            CaseFacts(childID: model.$person.id, teamID: latestTeam[model.$person.id]?.1, snapshot: try model.snapshot())
+    }
+
+    /// Case records changed at or after `since` (all when nil), by child.
+    public static func caseSnapshots(changedSince since: Date?, on db: any Database) async throws -> [(child: UUID, snapshot: CaseSnapshot)] {
+        var query = ChildCaseModel.query(on: db).field(\.$id).field(\.$person.$id).field(\.$snapshotJSON)
+        if let since { query = query.filter(\.$updatedAt >= since) }
+        return try await query.all().map { ($0.$person.id, try $0.snapshot()) }
+    }
+
+    /// The team that holds (or last held) each child's case, for the children whose allocations
+    /// changed at or after `since` (all when nil): the open allocation, else the latest to start.
+    public static func holdingTeams(changedSince since: Date?, on db: any Database) async throws -> [UUID: UUID] {
+        var children: [UUID]? = nil
+        if let since {
+            children = Array(Set(try await AllocationModel.query(on: db).field(\.$id).field(\.$person.$id)
+                .filter(\.$updatedAt >= since).all().map(\.$person.id)))
+            if children?.isEmpty == true { return [:] }
         }
+        var query = AllocationModel.query(on: db).field(\.$id).field(\.$person.$id).field(\.$team.$id).field(\.$startedOn).field(\.$endedOn)
+        if let children { query = query.filter(\.$person.$id ~~ children) }
+        var latest: [UUID: (open: Int, started: String, team: UUID)] = [:]
+        for a in try await query.all() {
+            let candidate = (open: a.endedOn == nil ? 1 : 0, started: a.startedOn, team: a.$team.id)
+            if let current = latest[a.$person.id], (current.open, current.started) >= (candidate.open, candidate.started) { continue }
+            latest[a.$person.id] = candidate
+        }
+        return latest.mapValues(\.team)
+    }
+
+    /// The latest change to anything the performance figures read, so that a cache of them knows
+    /// whether it is current. Each is one step down an index.
+    public static func latestChange(on db: any Database) async throws -> Date? {
+        let contact = try await ContactModel.query(on: db).max(\.$updatedAt)
+        let allocation = try await AllocationModel.query(on: db).max(\.$updatedAt)
+        let record = try await ChildCaseModel.query(on: db).max(\.$updatedAt)
+        return [contact, allocation, record].compactMap { $0 }.max()
     }
 }

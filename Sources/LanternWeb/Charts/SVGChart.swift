@@ -3,7 +3,7 @@ import Foundation
 /// Charts drawn on the server as SVG, so they need no JavaScript and no network. Each chart has
 /// a title and a text description for screen readers, and the numbers are also in a table.
 enum SVGChart {
-    struct Series {
+    struct Series: Sendable {
         let name: String
         let values: [Double?]
     }

@@ -20,6 +20,10 @@ struct LanternServeCommand: AsyncCommand {
             context.console.print(DemoCouncil.describe(accounts))
         }
         context.console.print("Lantern is using \(app.lanternConfig.database.safeDescription).")
+        // Read the performance facts while the server starts, so the first analyst does not wait.
+        let facts = app.insightFacts
+        let db = app.db
+        Task { _ = try? await facts.current(on: db) }
         try await app.servers.asyncCommand.run(using: context, signature: signature)
     }
 }

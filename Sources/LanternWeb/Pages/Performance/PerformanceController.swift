@@ -20,7 +20,7 @@ struct PerformanceController {
         var neighbours: String? = nil
     }
 
-    struct TeamRow: Encodable {
+    struct TeamRow: Encodable, Sendable {
         let team: String
         let assessments: String
         let conferences: String
@@ -57,6 +57,10 @@ struct PerformanceController {
         let cases: [CaseFacts]
         let timescales: StatutoryTimescales
         let teams: [TeamModel]
+        /// Every team's cases, for the team comparisons.
+        let allCases: [CaseFacts]
+        /// Which reading of the facts these are: figures computed from the same reading are reused.
+        let version: Int
     }
 
     private func inputs(_ req: Request) async throws -> Inputs {
@@ -65,20 +69,68 @@ struct PerformanceController {
         let to = (req.query[String.self, at: "to"]).flatMap { try? DateEntry.parse($0) } ?? today
         let teamID = req.query[String.self, at: "team"].flatMap(UUID.init(uuidString:))
         let teams = try await TeamModel.query(on: req.db).sort(\.$name).all()
-        let cases = try await InsightQueries.caseFacts(on: req.db)
-        return Inputs(period: ReportingPeriod(from: from, to: to), teamID: teamID,
-                      contacts: try await InsightQueries.contactFacts(on: req.db),
-                      cases: teamID.map { id in cases.filter { $0.teamID == id } } ?? cases,
-                      timescales: StatutoryTimescales(calendar: try await req.workingDays()), teams: teams)
+        let facts = try await req.application.insightFacts.current(on: req.db)
+        return Inputs(period: ReportingPeriod(from: from, to: to), teamID: teamID, contacts: facts.contacts,
+                      cases: teamID.map { id in facts.cases.filter { $0.teamID == id } } ?? facts.cases,
+                      timescales: StatutoryTimescales(calendar: try await req.workingDays()), teams: teams,
+                      allCases: facts.cases, version: facts.version)
+    }
+
+    /// What the page computes from the facts for one period and team: the measures, the team
+    /// comparison and the monthly trend.
+    struct Figures: Sendable {
+        let measures: PerformanceMeasures
+        let teamRows: [TeamRow]
+        let bars: (a: [(String, Double?)], c: [(String, Double?)], v: [(String, Double?)])
+        let trendLabels: [String]
+        let trend: [SVGChart.Series]
+    }
+
+    private func figures(_ input: Inputs, on app: Application) async -> Figures {
+        let key = "\(input.period.from.iso)|\(input.period.to.iso)|\(input.teamID?.uuidString ?? "all")"
+        if let kept = await app.insightFacts.figures(key, version: input.version, as: Figures.self) { return kept }
+        // Contacts belong to the front door, not to a case-holding team.
+        let m = PerformanceMeasures.compute(contacts: input.teamID == nil ? input.contacts : [], cases: input.cases,
+                                            period: input.period, timescales: input.timescales)
+        // Team variation: the same measures side by side.
+        let byTeam = Dictionary(grouping: input.allCases, by: \.teamID)
+        let caseTeams = input.teams.filter { byTeam[$0.id] != nil }
+        var teamRows: [TeamRow] = []
+        var bars: (a: [(String, Double?)], c: [(String, Double?)], v: [(String, Double?)]) = ([], [], [])
+        for team in caseTeams {
+            let teamCases = byTeam[team.id] ?? []
+            let t = PerformanceMeasures.compute(contacts: [], cases: teamCases, period: input.period, timescales: input.timescales)
+            teamRows.append(TeamRow(team: team.name, assessments: t.assessmentsWithin45WorkingDays.label,
+                                    conferences: t.initialConferencesWithin15WorkingDays.label, visits: t.childProtectionVisitsInTime.label,
+                                    openCases: teamCases.filter { $0.snapshot.openEpisode != nil }.count))
+            bars.a.append((team.name, t.assessmentsWithin45WorkingDays.percent))
+            bars.c.append((team.name, t.initialConferencesWithin15WorkingDays.percent))
+            bars.v.append((team.name, t.childProtectionVisitsInTime.percent))
+        }
+        // Monthly trend per team for assessment timeliness.
+        let months = input.period.months.suffix(24)
+        let labels: [String] = months.map { month in
+            let name: String = DisplayDate.months[month.start.month - 1]
+            return String(name.prefix(3)) + " " + String(month.start.year % 100)
+        }
+        let trend = caseTeams.prefix(6).map { team in
+            SVGChart.Series(name: team.name, values: months.map { month in
+                PerformanceMeasures.compute(contacts: [], cases: byTeam[team.id] ?? [],
+                                            period: ReportingPeriod(from: month.start, to: month.end), timescales: input.timescales)
+                    .assessmentsWithin45WorkingDays.percent
+            })
+        }
+        let computed = Figures(measures: m, teamRows: teamRows, bars: bars, trendLabels: labels, trend: Array(trend))
+        await app.insightFacts.keep(computed, as: key, version: input.version)
+        return computed
     }
 
     @Sendable func show(req: Request) async throws -> Response {
         // A download is an export: confirm it's you first when the last sign-in is not recent.
         if req.query[String.self, at: "format"] == "csv" { try req.requireRecentAuthentication() }
         let input = try await inputs(req)
-        // Contacts belong to the front door, not to a case-holding team.
-        let m = PerformanceMeasures.compute(contacts: input.teamID == nil ? input.contacts : [], cases: input.cases,
-                                            period: input.period, timescales: input.timescales)
+        let figures = await figures(input, on: req.application)
+        let m = figures.measures
         let query = "from=\(input.period.from.iso)&to=\(input.period.to.iso)" + (input.teamID.map { "&team=\($0)" } ?? "")
         func drill(_ measure: String, _ p: Proportion) -> String? { p.children.isEmpty ? nil : "/performance/children?measure=\(measure)&\(query)" }
         let sourceNames = Dictionary(uniqueKeysWithValues: ReferralSource.allCases.map { ($0.rawValue, $0.label) })
@@ -115,35 +167,7 @@ struct PerformanceController {
         }
         let trendReference = compared(.assessmentsWithin45WorkingDays, .england)
 
-        // Team variation: the same measures side by side.
-        let allCases = try await InsightQueries.caseFacts(on: req.db)
-        let caseTeams = input.teams.filter { team in allCases.contains { $0.teamID == team.id } }
-        var teamRows: [TeamRow] = []
-        var bars: (a: [(String, Double?)], c: [(String, Double?)], v: [(String, Double?)]) = ([], [], [])
-        for team in caseTeams {
-            let teamCases = allCases.filter { $0.teamID == team.id }
-            let t = PerformanceMeasures.compute(contacts: [], cases: teamCases, period: input.period, timescales: input.timescales)
-            teamRows.append(TeamRow(team: team.name, assessments: t.assessmentsWithin45WorkingDays.label,
-                                    conferences: t.initialConferencesWithin15WorkingDays.label, visits: t.childProtectionVisitsInTime.label,
-                                    openCases: teamCases.filter { $0.snapshot.openEpisode != nil }.count))
-            bars.a.append((team.name, t.assessmentsWithin45WorkingDays.percent))
-            bars.c.append((team.name, t.initialConferencesWithin15WorkingDays.percent))
-            bars.v.append((team.name, t.childProtectionVisitsInTime.percent))
-        }
-
-        // Monthly trend per team for assessment timeliness.
-        let months = input.period.months.suffix(24)
-        let labels: [String] = months.map { month in
-            let name: String = DisplayDate.months[month.start.month - 1]
-            return String(name.prefix(3)) + " " + String(month.start.year % 100)
-        }
-        let series = caseTeams.prefix(6).map { team in
-            SVGChart.Series(name: team.name, values: months.map { month in
-                PerformanceMeasures.compute(contacts: [], cases: allCases.filter { $0.teamID == team.id },
-                                            period: ReportingPeriod(from: month.start, to: month.end), timescales: input.timescales)
-                    .assessmentsWithin45WorkingDays.percent
-            })
-        }
+        let (teamRows, bars, labels, series) = (figures.teamRows, figures.bars, figures.trendLabels, figures.trend)
 
         if req.query[String.self, at: "format"] == "csv" {
             try await AuditLog.record(.reportExported, on: req.db, request: req, summary: "Downloaded performance measures \(input.period.from.iso) to \(input.period.to.iso)")
@@ -160,7 +184,7 @@ struct PerformanceController {
             teams: [FormOption(value: "", label: "All teams", selected: input.teamID == nil)]
                 + input.teams.map { FormOption(value: $0.id!.uuidString, label: $0.name, selected: $0.id == input.teamID) },
             scope: scope, measures: rows, teamRows: teamRows,
-            trendChart: SVGChart.percentLines(title: "Assessments authorised within 45 working days, by month and team", labels: labels, series: Array(series), target: trendReference?.percent),
+            trendChart: SVGChart.percentLines(title: "Assessments authorised within 45 working days, by month and team", labels: labels, series: series, target: trendReference?.percent),
             assessmentBars: SVGChart.percentBars(title: "Assessments within 45 working days by team", rows: bars.a),
             conferenceBars: SVGChart.percentBars(title: "Initial conferences within 15 working days by team", rows: bars.c),
             visitBars: SVGChart.percentBars(title: "Child protection visits in time by team", rows: bars.v),
