@@ -30,7 +30,10 @@ public enum CaseloadQueries {
         if let teamID { query = query.filter(\.$team.$id == teamID) }
         let allocations = try await query.all()
         let personIDs = allocations.map(\.$person.id)
-        let cases = personIDs.isEmpty ? [] : try await ChildCaseModel.query(on: db).filter(\.$person.$id ~~ personIDs).all()
+        // The derived columns only: the snapshot itself is large and these pages never read it.
+        let cases = personIDs.isEmpty ? [] : try await ChildCaseModel.query(on: db).filter(\.$person.$id ~~ personIDs)
+            .field(\.$id).field(\.$person.$id).field(\.$stage).field(\.$category).field(\.$nextEvent).field(\.$nextDue)
+            .field(\.$lastActivity).field(\.$lastSeen).field(\.$awaitingAuthorisation).field(\.$awaitingSignOff).all()
         let byPerson = Dictionary(cases.map { ($0.$person.id, $0) }, uniquingKeysWith: { a, _ in a })
         return allocations.map { allocation in
             let c = byPerson[allocation.$person.id]
