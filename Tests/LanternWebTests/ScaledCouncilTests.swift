@@ -62,6 +62,10 @@ struct ScaledCouncilTests {
             #expect(rules.errorCount == 0, "\(rules)")
             let lookedAfter = try await StatutoryReturns.ssda903(year: CollectionYear(endingIn: endYear), on: app.db)
             #expect(lookedAfter.input.headers.count >= 10)
+            // Young children adopted from care: their decisions, and the adoptions of the year.
+            #expect(!lookedAfter.input.placedForAdoption.isEmpty)
+            #expect(!lookedAfter.input.adoptions.isEmpty)
+            #expect(lookedAfter.files["AD1.csv"]?.split(whereSeparator: \.isNewline).count == lookedAfter.input.adoptions.count + 1)
             let folder = try Oracles.temporaryFolder("scaled-903")
             for (name, text) in lookedAfter.files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
             let careRules = try Oracles.run("903-validator.sh", ["--year", "\(endYear)", "--la", "E08000025", folder.path])
