@@ -48,6 +48,14 @@ struct ScaledCouncilTests {
             let openAllocations = Set(try await AllocationModel.query(on: app.db).filter(\.$endedOn == nil).all().map(\.$person.id))
             #expect(openCases == openAllocations)
 
+            // Adopter households, the ones placed with adopted children linked to them, all valid.
+            let households = try await AdopterHouseholdModel.query(on: app.db).all()
+            #expect(households.count >= SyntheticAdopters.othersPerYear * shape.years)
+            #expect(households.contains { $0.$child.id != nil })
+            #expect(households.allSatisfy { $0.household?.problems(today: Day(Date())).isEmpty == true })
+            let annexA = try await StatutoryReturns.annexA(extractDate: Day(Date()), on: app.db)
+            #expect(!annexA.adopters.isEmpty)
+
             guard Oracles.enabled else { return }
             let today = Day(Date())
             let endYear = today.month >= 4 ? today.year : today.year - 1

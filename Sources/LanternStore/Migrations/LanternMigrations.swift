@@ -21,6 +21,7 @@ public enum LanternMigrations {
             CreateWorkforce(),
             CreateComparisonFigures(),
             CreateCaseloadWeights(),
+            CreateAdopterHouseholds(),
         ]
     }
 }

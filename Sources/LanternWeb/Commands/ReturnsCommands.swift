@@ -174,6 +174,13 @@ enum StatutoryReturns {
         var input = AnnexABuilder.build(sources + contactOnlySources, extractDate: extractDate)
         let window = AnnexABuilder.Window(end: extractDate)
         input.contacts += unlinked.filter { window.contains($0.date) }
+        // List 11: adopter households, with the adoption order of the child placed with them.
+        let orders = Dictionary(cases.compactMap { c in c.snapshot.care?.adoption?.adoptionOrderOn.map { (c.person.id, $0) } },
+                                uniquingKeysWith: { first, _ in first })
+        let households = try await AdopterHouseholdModel.query(on: db).all().compactMap { model in
+            model.household.map { AnnexABuilder.AdopterSource(household: $0, adoptionOrder: model.$child.id.flatMap { orders[$0] }) }
+        }
+        input.adopters = AnnexABuilder.adopters(households, extractDate: extractDate)
         return input
     }
 
