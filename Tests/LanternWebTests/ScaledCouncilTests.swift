@@ -55,6 +55,9 @@ struct ScaledCouncilTests {
             #expect(households.allSatisfy { $0.household?.problems(today: Day(Date())).isEmpty == true })
             let annexA = try await StatutoryReturns.annexA(extractDate: Day(Date()), on: app.db)
             #expect(!annexA.adopters.isEmpty)
+            // An adopted child on list 10 carries the family identifier of their adopters on list 11.
+            let placedFamilies = Set(annexA.adoptions.compactMap(\.familyID))
+            #expect(!placedFamilies.isEmpty && placedFamilies.isSubset(of: Set(annexA.adopters.compactMap(\.familyID))))
 
             guard Oracles.enabled else { return }
             let today = Day(Date())
