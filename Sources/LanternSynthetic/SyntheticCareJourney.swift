@@ -41,14 +41,18 @@ public struct SyntheticCareJourney: Sendable {
             .authoriseAssessment(on: referral.adding(days: 22), primaryNeed: "N1"),
         ]
         let start = referral.adding(days: Int.random(in: 24...60, using: &rng))
-        let placement = Self.placements[Int.random(in: 0..<Self.placements.count, using: &rng)]
+        let adoption = born.age(on: start) < 5 && rng.chance(Self.adoptedShare) ? AdoptionPlan(start: start, using: &rng) : nil
+        // A child heading for adoption is fostered first: the 903 wants a foster placement just
+        // before the placement for adoption (rule 336).
+        let placement = adoption != nil ? Self.placements[Int.random(in: 0...1, using: &rng)]
+                                        : Self.placements[Int.random(in: 0..<Self.placements.count, using: &rng)]
         let eighteenth = born.adding(years: 18)
-        let planned = start.adding(days: Int.random(in: 150...1800, using: &rng))
-        let leaver = planned >= eighteenth
+        let planned = adoption?.order ?? start.adding(days: Int.random(in: 150...1800, using: &rng))
+        let leaver = adoption == nil && planned >= eighteenth
         let end = leaver ? eighteenth : planned
         let lastInCare = min(end.adding(days: -1), today.adding(days: -2))
         actions.append(.lookedAfter(.care(.startedToBeLookedAfter(.init(
-            date: start, legalStatus: rng.chance(0.35) ? "V2" : "C2", categoryOfNeed: "N1", placement: placement,
+            date: start, legalStatus: adoption == nil && rng.chance(0.35) ? "V2" : "C2", categoryOfNeed: "N1", placement: placement,
             homePostcode: homePostcode == placement.postcode ? "B44 8BE" : homePostcode)))))
         actions.append(.lookedAfter(.recordPreviousPermanence(option: "Z1", arrangedBy: nil, orderDate: nil, on: start)))
         if sex == "F" {
@@ -70,7 +74,9 @@ public struct SyntheticCareJourney: Sendable {
             actions.append(.lookedAfter(.care(.returnedFromMissing(on: missing.adding(days: 1)))))
             actions.append(.lookedAfter(.care(.returnInterviewOffered(on: missing.adding(days: 3), accepted: true))))
         }
-        if leaver {
+        if let adoption {
+            actions += adoption.actions(today: today, using: &rng)
+        } else if leaver {
             actions += leavingCare(start: start, born: born, today: today)
         } else if end <= today.adding(days: -3) {
             actions.append(.lookedAfter(.care(.ceasedToBeLookedAfter(on: end, reason: "E4A"))))
@@ -79,6 +85,69 @@ public struct SyntheticCareJourney: Sendable {
         }
         actions = actions.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         return actions.filter { $0.date <= today }
+    }
+
+    /// The share of children under 5 when they come into care whose plan becomes adoption.
+    public static let adoptedShare = 0.15
+
+    /// Where adopted children are placed: with adopters found by the regional adoption agency, not
+    /// the child's foster carers (A6, with a placement order), at a real Birmingham postcode.
+    public static let adoptivePlacement = CarePlacement(type: "A6", provider: "PR1", postcode: "B23 6SN", urn: "XXXXXXX")
+
+    /// An adoption from care, in the order of the Adoption Statutory Guidance (2013): the agency
+    /// decision, the placement order (the legal status becomes E1), the match and who the adopters
+    /// are, placement with them, and the adoption order that ends care. Timings follow the DfE
+    /// adoption scorecard: about 12 to 18 months from coming into care to placement with adopters.
+    public struct AdoptionPlan: Sendable {
+        public var decision: Day
+        public var placementOrder: Day
+        public var matched: Day
+        public var placed: Day
+        public var order: Day
+        public var adopters: AdoptersOfChild
+
+        public init(start: Day, using rng: inout SeededGenerator) {
+            decision = start.adding(days: Int.random(in: 150...240, using: &rng))
+            placementOrder = decision.adding(days: Int.random(in: 60...120, using: &rng))
+            matched = placementOrder.adding(days: Int.random(in: 60...120, using: &rng))
+            placed = matched.adding(days: Int.random(in: 14...35, using: &rng))
+            order = placed.adding(days: Int.random(in: 150...300, using: &rng))
+            adopters = Self.households[Int.random(in: 0..<Self.households.count, using: &rng)]
+        }
+
+        /// Households of the kinds adopters come in (married, civil partners, unmarried, single).
+        public static let households = [
+            AdoptersOfChild(count: 2, sex: "MF", legalStatus: "L11", formerFosterCarers: false),
+            AdoptersOfChild(count: 2, sex: "MF", legalStatus: "L11", formerFosterCarers: false),
+            AdoptersOfChild(count: 2, sex: "FF", legalStatus: "L2", formerFosterCarers: false),
+            AdoptersOfChild(count: 2, sex: "MM", legalStatus: "L12", formerFosterCarers: false),
+            AdoptersOfChild(count: 2, sex: "MF", legalStatus: "L3", formerFosterCarers: false),
+            AdoptersOfChild(count: 1, sex: "F1", legalStatus: "L0", formerFosterCarers: false),
+        ]
+
+        /// What has happened by `today`; care ends only once the order is three days old, like
+        /// the other journeys, and the case closes as adopted (RC1).
+        func actions(today: Day, using rng: inout SeededGenerator) -> [CaseworkAction] {
+            var actions: [CaseworkAction] = [
+                .lookedAfter(.agreePermanencePlan(.adoption, on: decision)),
+                .lookedAfter(.recordAdoptionMilestone(.decision, on: decision)),
+                .lookedAfter(.recordAdoptionMilestone(.placementOrder, on: placementOrder)),
+                .lookedAfter(.care(.legalStatusChanged(on: placementOrder, legalStatus: "E1"))),
+                .lookedAfter(.recordAdoptionMilestone(.matched, on: matched)),
+                .lookedAfter(.recordAdopters(adopters, on: matched)),
+                .lookedAfter(.care(.placementChanged(.init(date: placed, placement: SyntheticCareJourney.adoptivePlacement,
+                                                           reason: "CARPL")))),
+                .lookedAfter(.recordAdoptionMilestone(.placed, on: placed)),
+            ]
+            let adopted = rng.chance(0.7) ? "E11" : "E12"
+            if order <= today.adding(days: -3) {
+                actions += [.lookedAfter(.recordAdoptionMilestone(.adoptionOrder, on: order)),
+                            .lookedAfter(.care(.ceasedToBeLookedAfter(on: order, reason: adopted))),
+                            .proposeClosure(on: order.adding(days: 1), reason: "RC1"),
+                            .signOffClosure(on: order.adding(days: 2))]
+            }
+            return actions
+        }
     }
 
     /// The regular practice of care from `start` to `lastDay`: a visit every `visitEvery` days,

@@ -19,8 +19,11 @@ import VaporTesting
     @Test func everyRouteRefusesEveryRoleItDoesNotAllow() async throws {
         try await withLantern { app in
             var sessions: [Role: TestSession] = [:]
+            // The team manager runs a children in care team: /adopters is for those managers only.
+            let careTeam = try await app.fixtures.team("Children in Care", kind: .childrenInCare)
             for role in Role.allCases {
-                sessions[role] = try await app.fixtures.signedIn("user-\(role.rawValue.lowercased())", roles: [role])
+                sessions[role] = try await app.fixtures.signedIn("user-\(role.rawValue.lowercased())", roles: [role],
+                                                                 team: role == .teamManager ? careTeam : nil)
             }
             let entries = app.routeTable.entries
             #expect(entries.count >= 8)

@@ -48,6 +48,17 @@ struct ScaledCouncilTests {
             let openAllocations = Set(try await AllocationModel.query(on: app.db).filter(\.$endedOn == nil).all().map(\.$person.id))
             #expect(openCases == openAllocations)
 
+            // Adopter households, the ones placed with adopted children linked to them, all valid.
+            let households = try await AdopterHouseholdModel.query(on: app.db).all()
+            #expect(households.count >= SyntheticAdopters.othersPerYear * shape.years)
+            #expect(households.contains { $0.$child.id != nil })
+            #expect(households.allSatisfy { $0.household?.problems(today: Day(Date())).isEmpty == true })
+            let annexA = try await StatutoryReturns.annexA(extractDate: Day(Date()), on: app.db)
+            #expect(!annexA.adopters.isEmpty)
+            // An adopted child on list 10 carries the family identifier of their adopters on list 11.
+            let placedFamilies = Set(annexA.adoptions.compactMap(\.familyID))
+            #expect(!placedFamilies.isEmpty && placedFamilies.isSubset(of: Set(annexA.adopters.compactMap(\.familyID))))
+
             guard Oracles.enabled else { return }
             let today = Day(Date())
             let endYear = today.month >= 4 ? today.year : today.year - 1
@@ -62,6 +73,10 @@ struct ScaledCouncilTests {
             #expect(rules.errorCount == 0, "\(rules)")
             let lookedAfter = try await StatutoryReturns.ssda903(year: CollectionYear(endingIn: endYear), on: app.db)
             #expect(lookedAfter.input.headers.count >= 10)
+            // Young children adopted from care: their decisions, and the adoptions of the year.
+            #expect(!lookedAfter.input.placedForAdoption.isEmpty)
+            #expect(!lookedAfter.input.adoptions.isEmpty)
+            #expect(lookedAfter.files["AD1.csv"]?.split(whereSeparator: \.isNewline).count == lookedAfter.input.adoptions.count + 1)
             let folder = try Oracles.temporaryFolder("scaled-903")
             for (name, text) in lookedAfter.files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
             let careRules = try Oracles.run("903-validator.sh", ["--year", "\(endYear)", "--la", "E08000025", folder.path])

@@ -109,6 +109,8 @@ public struct AdoptionMilestones: Hashable, Sendable, Codable {
     public var placedOn: Day?
     public var adoptionOrderOn: Day?
     public var reversed: Reversal?
+    /// Who the child was matched with (903 AD1). Optional: records made before it was asked have none.
+    public var adopters: AdoptersOfChild?
 
     public struct Reversal: Hashable, Sendable, Codable {
         public var date: Day
@@ -117,6 +119,39 @@ public struct AdoptionMilestones: Hashable, Sendable, Codable {
     }
 
     public init(decisionOn: Day) { self.decisionOn = decisionOn }
+}
+
+/// The adopters a child is matched with, as the SSDA903 AD1 describes them.
+public struct AdoptersOfChild: Hashable, Sendable, Codable {
+    /// NB_ADOPTR: 1 or 2.
+    public var count: Int
+    /// SEX_ADOPTR: M1, F1 (single), MM, FF, MF (couple).
+    public var sex: String
+    /// LS_ADOPTR: L0 single; L11, L12 married (different / same sex); L2 civil partners;
+    /// L3, L4 unmarried couple (different / same sex).
+    public var legalStatus: String
+    /// FOSTER_CARE: the adopters were the child's foster carers.
+    public var formerFosterCarers: Bool
+
+    public init(count: Int, sex: String, legalStatus: String, formerFosterCarers: Bool) {
+        self.count = count
+        self.sex = sex
+        self.legalStatus = legalStatus
+        self.formerFosterCarers = formerFosterCarers
+    }
+
+    /// Why these details cannot describe one household (903 rules 511, 514, 517-520, 524), or nil.
+    public var inconsistency: String? {
+        let single = ["M1", "F1"], sameSex = ["MM", "FF"]
+        guard [1, 2].contains(count) else { return "There are one or two adopters." }
+        guard (single + sameSex + ["MF"]).contains(sex) else { return "Choose the adopters' sex from M1, F1, MM, FF or MF." }
+        guard ["L0", "L11", "L12", "L2", "L3", "L4"].contains(legalStatus) else { return "Choose the adopters' legal status from L0, L11, L12, L2, L3 or L4." }
+        if (count == 1) != single.contains(sex) { return "One adopter is M1 or F1; a couple is MM, FF or MF." }
+        if (legalStatus == "L0") != (count == 1) { return "L0 is a single adopter; couples are L11, L12, L2, L3 or L4." }
+        if ["L11", "L3"].contains(legalStatus), sex != "MF" { return "L11 and L3 are a couple of different sexes (MF)." }
+        if ["L12", "L4"].contains(legalStatus), !sameSex.contains(sex) { return "L12 and L4 are a same-sex couple (MM or FF)." }
+        return nil
+    }
 }
 
 public enum AdoptionMilestone: String, Hashable, Sendable, Codable, CaseIterable {

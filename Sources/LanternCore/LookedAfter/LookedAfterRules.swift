@@ -14,6 +14,8 @@ public enum LookedAfterAction: Hashable, Sendable, Codable {
     case recordUASCCeased(on: Day)
     case recordAdoptionMilestone(AdoptionMilestone, on: Day)
     case reverseAdoptionDecision(on: Day, reason: String)
+    /// Who the child has been matched with, once the match is recorded.
+    case recordAdopters(AdoptersOfChild, on: Day)
     case agreePermanencePlan(PermanencePlanChoice, on: Day)
     case appointPersonalAdviser(name: String, on: Day)
     case careLeaver(CareLeaverAction)
@@ -31,7 +33,7 @@ public enum LookedAfterAction: Hashable, Sendable, Codable {
         case .recordIROContact(let day), .recordHealthAssessment(let day), .recordDentalCheck(let day),
              .recordImmunisations(_, let day), .recordSDQ(_, let day), .recordPersonalEducationPlan(let day),
              .recordUASC(let day), .recordUASCCeased(let day), .recordAdoptionMilestone(_, let day),
-             .reverseAdoptionDecision(let day, _), .agreePermanencePlan(_, let day), .appointPersonalAdviser(_, let day),
+             .reverseAdoptionDecision(let day, _), .recordAdopters(_, let day), .agreePermanencePlan(_, let day), .appointPersonalAdviser(_, let day),
              .recordMotherhood(_, _, let day), .recordPreviousPermanence(_, _, _, let day), .recordDevelopmentCheck(let day),
              .recordConviction(let day), .recordSubstanceMisuse(let day, _, _):
             day
@@ -141,6 +143,14 @@ public enum LookedAfterRules {
             }
             try WorkflowDates.notBefore(day, adoption.decisionOn, "the reversal", "the decision")
             adoption.reversed = .init(date: day, reason: reason)
+            updated.adoption = adoption
+        case .recordAdopters(let adopters, let day):
+            guard var adoption = updated.adoption, adoption.reversed == nil, let matched = adoption.matchedOn else {
+                throw WorkflowRefusal(.outOfOrder, "Record the match with adopters before who the adopters are.")
+            }
+            if let problem = adopters.inconsistency { throw WorkflowRefusal(.unknownCode, problem) }
+            try WorkflowDates.notBefore(day, matched, "the adopters' details", "the match")
+            adoption.adopters = adopters
             updated.adoption = adoption
         case .agreePermanencePlan(let plan, let day):
             try requireLookedAfter(on: day, updated, "a permanence plan")

@@ -24,9 +24,57 @@ public struct AnnexASourceChild: Sendable {
 
 /// Builds Annex A lists 1 to 10 for the 12 months before the extract date, from children's
 /// records. Source: Ofsted, "Annex A: data set for inspections of local authority children's
-/// services" (the list definitions quoted in AnnexALabels). Adopters (list 11) are not recorded
-/// in Lantern, so that list is left empty.
+/// services" (the list definitions quoted in AnnexALabels). List 11 comes from the adopter
+/// households the council records (`AdopterHousehold`), one row per adopter.
 public enum AnnexABuilder {
+    /// An adopter household as the store holds it, with the date of the adoption order of the
+    /// child placed with them, from that child's record.
+    public struct AdopterSource: Sendable {
+        public var household: AdopterHousehold
+        public var adoptionOrder: Day?
+
+        public init(household: AdopterHousehold, adoptionOrder: Day? = nil) {
+            self.household = household
+            self.adoptionOrder = adoptionOrder
+        }
+    }
+
+    /// List 11: every adopter in the process at some time in the 12 months: enquired by the
+    /// extract date, and neither left the process nor adopted before the window began. The
+    /// application is submitted when stage 2 begins (Adoption Agencies Regulations 2005, reg 30).
+    public static func adopters(_ sources: [AdopterSource], extractDate: Day) -> [AnnexAAdopter] {
+        let window = Window(end: extractDate)
+        return sources.filter { source in
+            let household = source.household
+            return household.enquiry <= extractDate && (household.left.map { $0 >= window.start } ?? true)
+                && (source.adoptionOrder.map { $0 >= window.start } ?? true)
+        }
+        .sorted { $0.household.reference < $1.household.reference }
+        .flatMap { source in
+            let household = source.household
+            let shown: (Day?) -> Day? = { day in day.flatMap { $0 <= extractDate ? $0 : nil } }
+            return household.adopterSexes.enumerated().map { index, sex in
+                AnnexAAdopter(adopterID: "\(household.reference)-\(index + 1)", familyID: household.reference, sex: sex,
+                              fosteringForAdoption: household.fosteringForAdoption, enquiry: household.enquiry,
+                              stage1Started: shown(household.stage1Started), stage1Ended: shown(household.stage1Ended),
+                              stage2Started: shown(household.stage2Started), stage2Ended: shown(household.stage2Ended),
+                              applicationSubmitted: shown(household.stage2Started), applicationApproved: shown(household.approved),
+                              matched: shown(household.matched), childrenPlacedDate: shown(household.placed),
+                              childrenPlaced: shown(household.placed) == nil ? nil : household.childrenPlaced,
+                              adoptionOrder: shown(source.adoptionOrder), leftProcess: shown(household.left),
+                              reasonLeft: shown(household.left) == nil ? nil : household.leftReason.map(reasonLeft))
+            }
+        }
+    }
+
+    static func reasonLeft(_ reason: AdopterHousehold.LeavingReason) -> AnnexAReasonLeftAdoption {
+        switch reason {
+        case .withdrew: .adopterWithdrew
+        case .onHold: .processOnHold
+        case .notApproved: .applicationRefused
+        }
+    }
+
     public static func build(_ children: [AnnexASourceChild], extractDate: Day) -> AnnexAInput {
         let window = Window(end: extractDate)
         var input = AnnexAInput(extractDate: extractDate)

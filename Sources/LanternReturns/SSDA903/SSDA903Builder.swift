@@ -95,6 +95,14 @@ public enum SSDA903Builder {
             input.careLeavers += followUps.map {
                 SSDA903OC3(child: child.childID, inTouch: $0.inTouch, activity: $0.activity, accommodation: $0.accommodation)
             }
+            // AD1 for a child adopted in the year (rule 601 wants every item; 523: DATE_INT is the
+            // same decision as PlacedAdoption's DATE_PLACED).
+            if let adoption = child.care.adoption, let matched = adoption.matchedOn, let adopters = adoption.adopters,
+               rows.contains(where: { SSDA903Codes.adopted.contains($0.reasonEnded ?? "") && $0.endDate.map(year.contains) == true }) {
+                input.adoptions.append(SSDA903Adoption(child: child.childID, decisionDate: adoption.decisionOn, matchedDate: matched,
+                                                       byFosterCarers: adopters.formerFosterCarers, numberOfAdopters: adopters.count,
+                                                       adoptersSex: adopters.sex, adoptersLegalStatus: adopters.legalStatus))
+            }
             if let adoption = child.care.adoption, adoption.decisionOn <= year.end {
                 input.placedForAdoption.append(SSDA903PlacedForAdoption(child: child.childID, decisionDate: adoption.decisionOn,
                                                                         reversedDate: adoption.reversed?.date, reversedReason: adoption.reversed?.reason))

@@ -22,6 +22,7 @@ public enum LanternMigrations {
             CreateComparisonFigures(),
             CreateCaseloadWeights(),
             AddChangeStamps(),
+            CreateAdopterHouseholds(),
         ]
     }
 }

@@ -73,6 +73,7 @@ public enum LanternApp {
         AuditTemplateController().register(routes)
         WorkforceController().register(routes)
         ComparisonsController().register(routes)
+        AdoptersController().register(routes)
         CaseloadWeightsController().register(routes)
         let api = routes.grouped("api", "v1")
         ChildrenAPI().register(api)

@@ -57,6 +57,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case workforceRecorded = "workforce.record"
     case comparisonChanged = "comparison.change"
     case caseloadWeightsChanged = "caseload-weights.change"
+    case adopterHouseholdRecorded = "adopter-household.record"
 }
 
 /// Writes the audit trail. Callers pass the database they are writing the change with, so the

@@ -174,6 +174,19 @@ enum StatutoryReturns {
         var input = AnnexABuilder.build(sources + contactOnlySources, extractDate: extractDate)
         let window = AnnexABuilder.Window(end: extractDate)
         input.contacts += unlinked.filter { window.contains($0.date) }
+        // List 11: adopter households, with the adoption order of the child placed with them.
+        let orders = Dictionary(cases.compactMap { c in c.snapshot.care?.adoption?.adoptionOrderOn.map { (c.person.id, $0) } },
+                                uniquingKeysWith: { first, _ in first })
+        let models = try await AdopterHouseholdModel.query(on: db).all()
+        let households = models.compactMap { model in
+            model.household.map { AnnexABuilder.AdopterSource(household: $0, adoptionOrder: model.$child.id.flatMap { orders[$0] }) }
+        }
+        input.adopters = AnnexABuilder.adopters(households, extractDate: extractDate)
+        // List 10's family identifier is the household the child is placed with, as on list 11.
+        let references = Dictionary(cases.map { ($0.person.id, $0.person.reference) }, uniquingKeysWith: { first, _ in first })
+        let families = Dictionary(models.compactMap { model in model.$child.id.flatMap { references[$0] }.map { ($0, model.reference) } },
+                                  uniquingKeysWith: { first, _ in first })
+        for index in input.adoptions.indices { input.adoptions[index].familyID = families[input.adoptions[index].child.id] }
         return input
     }
 

@@ -43,6 +43,15 @@ enum ScaledCouncil {
                 progress("\(lastReported)%: \(history.contactsMade) of \(history.contactTarget) contacts written.")
             }
         }
+        // Adopter households: those matched with the adopted children, and others in the process.
+        var adopterRNG = SeededGenerator(seed: seed &+ 0xAD0)
+        let households = SyntheticAdopters.households(matches: writer.adoptions.map(\.adoption), years: shape.years, today: Day(now),
+                                                      using: &adopterRNG)
+        let adopterRows = households.enumerated().map { index, household in
+            AdopterHouseholdModel(household: household,
+                                  childID: index < writer.adoptions.count && household.placed != nil ? writer.adoptions[index].child : nil)
+        }
+        try await app.db.transaction { db in try await adopterRows.create(on: db) }
         try await ReferenceNumbers.setAtLeast(.person, value: Int64(writer.personNumber), on: app.db)
         try await ReferenceNumbers.setAtLeast(.contact, value: Int64(writer.contactNumber), on: app.db)
         try await ReferenceNumbers.setAtLeast(.earlyHelp, value: Int64(writer.earlyHelpNumber), on: app.db)
@@ -169,6 +178,8 @@ enum ScaledCouncil {
         var earlyHelpNumber = 10_000
         var refusedCases = 0
         var refusedEarlyHelp = 0
+        /// Children matched with adopters, for the adopter households written at the end.
+        var adoptions: [(child: UUID, adoption: AdoptionMilestones)] = []
         let generator = WorkflowActor.manager("synthetic council")
         let frontDoorTeams: [Int]
         let referrers: [Agency: [Int]]
@@ -272,6 +283,7 @@ enum ScaledCouncil {
             rows.cases.append(model)
             let snapshot = try model.snapshot()
             let stillOpen = snapshot.hasOpenWork(today: today)
+            if let adoption = snapshot.care?.adoption, adoption.matchedOn != nil { adoptions.append((child.id, adoption)) }
             for (index, allocation) in child.allocations.enumerated() {
                 let model = AllocationModel(personID: child.id, teamID: ids.teams[allocation.team],
                                             workerID: allocation.worker.map { ids.staff[$0] }, startedOn: allocation.startedOn)

@@ -70,6 +70,7 @@ enum Navigation {
         Item(href: "/admin/audit-template", label: "Audit template", roles: [.administrator]),
         Item(href: "/admin/comparisons", label: "Comparisons", roles: [.administrator]),
         Item(href: "/admin/caseload-weights", label: "Caseload weights", roles: [.administrator]),
+        Item(href: "/adopters", label: "Adopters", roles: [.administrator]),
     ]
 
     static func items(for roles: Set<Role>) -> [Item] {

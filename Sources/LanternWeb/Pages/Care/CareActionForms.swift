@@ -78,6 +78,19 @@ enum CareActionForms {
             }
         }
         if let care {
+            // Who the child is matched with, for the 903 AD1 (asked once the match is recorded).
+            if let adoption = care.adoption, adoption.matchedOn != nil, adoption.reversed == nil, adoption.adopters == nil {
+                forms.append(Form(action: "adopters", title: "The adopters", button: "Record adopters", fields: [
+                    date,
+                    Form.select("adoptersSex", "Who is adopting", [("M1", "A single man"), ("F1", "A single woman"), ("MM", "Two men"),
+                                                                    ("FF", "Two women"), ("MF", "A man and a woman")]),
+                    Form.select("adoptersLegalStatus", "Their legal status", [("L0", "L0: single"), ("L11", "L11: married, different sexes"),
+                                                                              ("L12", "L12: married, same sex"), ("L2", "L2: civil partners"),
+                                                                              ("L3", "L3: unmarried couple, different sexes"),
+                                                                              ("L4", "L4: unmarried couple, same sex")]),
+                    yesNo("formerFosterCarers", "Are they the child's foster carers?"),
+                ]))
+            }
             if care.adoption.map({ $0.reversed == nil && $0.adoptionOrderOn == nil }) == true {
                 forms.append(Form(action: "adoptionReversed", title: "Adoption decision reversed", button: "Record reversal", fields: [
                     date, Form.select("reason", "Reason", [("RD1", "RD1: child returned home"), ("RD2", "RD2: child's needs changed"),
@@ -176,6 +189,12 @@ enum CareActionParser {
         case "adoption":
             guard let milestone = AdoptionMilestone(rawValue: one("milestone")) else { throw Problem(field: "milestone", message: "Choose the milestone") }
             return .recordAdoptionMilestone(milestone, on: date)
+        case "adopters":
+            let sex = try required("adoptersSex", "Choose who is adopting")
+            return .recordAdopters(AdoptersOfChild(count: ["M1", "F1"].contains(sex) ? 1 : 2, sex: sex,
+                                                   legalStatus: try required("adoptersLegalStatus", "Choose their legal status"),
+                                                   formerFosterCarers: try yes("formerFosterCarers", "Say whether they are the child's foster carers")),
+                                   on: date)
         case "adoptionReversed": return .reverseAdoptionDecision(on: date, reason: try required("reason", "Choose the reason"))
         case "uasc": return .recordUASC(since: date)
         case "uascCeased": return .recordUASCCeased(on: date)
