@@ -138,15 +138,20 @@ enum StatutoryReturns {
         let cases = try await ReturnsQueries.childCases(on: db)
         var contacts: [UUID: [(date: Day, source: String)]] = [:]
         var unlinked: [AnnexAContact] = []
-        for subject in try await ContactSubjectModel.query(on: db).with(\.$contact).all() {
-            guard let day = Day(iso: subject.contact.receivedOn) else { continue }
+        // A join, not an eager load: a city's 300,000 contacts are more values than SQLite or
+        // PostgreSQL accept in one IN list.
+        let subjects = try await ContactSubjectModel.query(on: db)
+            .join(ContactModel.self, on: \ContactSubjectModel.$contact.$id == \ContactModel.$id).all()
+        for subject in subjects {
+            let contact = try subject.joined(ContactModel.self)
+            guard let day = Day(iso: contact.receivedOn) else { continue }
             if let personID = subject.$person.id {
-                contacts[personID, default: []].append((day, subject.contact.sourceCode))
+                contacts[personID, default: []].append((day, contact.sourceCode))
             } else {
                 // Not yet linked to a record: listed under the contact's reference.
-                unlinked.append(AnnexAContact(child: AnnexAChild(id: subject.contact.reference, sex: subject.sex,
+                unlinked.append(AnnexAContact(child: AnnexAChild(id: contact.reference, sex: subject.sex,
                                                                  dateOfBirth: subject.dateOfBirth.flatMap { Day(iso: $0) }),
-                                              date: day, source: subject.contact.sourceCode))
+                                              date: day, source: contact.sourceCode))
             }
         }
         var earlyHelp: [UUID: [EarlyHelpAssessment]] = [:]
@@ -165,7 +170,10 @@ enum StatutoryReturns {
         // Children known only from contacts have no case, but their contacts are on list 1.
         let withCase = Set(cases.map(\.person.id))
         let contactOnly = contacts.keys.filter { !withCase.contains($0) }
-        let people = contactOnly.isEmpty ? [] : try await PersonModel.query(on: db).filter(\.$id ~~ Array(contactOnly)).all()
+        var people: [PersonModel] = []
+        for chunk in Array(contactOnly).chunked(500) {
+            people += try await PersonModel.query(on: db).filter(\.$id ~~ Array(chunk)).all()
+        }
         let contactOnlySources = people.map { person in
             AnnexASourceChild(child: AnnexAChild(id: person.reference, sex: person.sex, ethnicity: person.ethnicity, dateOfBirth: person.birthDay),
                               snapshot: CaseSnapshot(childBirthDate: person.birthDay), contacts: contacts[person.id!] ?? [],
