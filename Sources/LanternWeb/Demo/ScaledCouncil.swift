@@ -181,7 +181,8 @@ enum ScaledCouncil {
         /// Children matched with adopters, for the adopter households written at the end.
         var adoptions: [(child: UUID, adoption: AdoptionMilestones)] = []
         let generator = WorkflowActor.manager("synthetic council")
-        let frontDoorTeams: [Int]
+        /// The manager of each front door team, who decides and approves its contacts.
+        let frontDoorDeciders: [UUID?]
         let referrers: [Agency: [Int]]
 
         init(organisation: SyntheticOrganisation, ids: OrganisationIDs, today: Day, timescales: StatutoryTimescales) {
@@ -189,7 +190,10 @@ enum ScaledCouncil {
             self.ids = ids
             self.today = today
             self.timescales = timescales
-            frontDoorTeams = organisation.teams.indices.filter { organisation.teams[$0].kind == .frontDoor }
+            frontDoorDeciders = organisation.teams.indices.filter { organisation.teams[$0].kind == .frontDoor }.map { team in
+                organisation.staff.indices.first { organisation.staff[$0].team == team && organisation.staff[$0].roles.contains(.teamManager) }
+                    .map { ids.staff[$0] }
+            }
             var referrers: [Agency: [Int]] = [:]
             for (index, member) in organisation.staff.enumerated() where member.roles.contains(.partnerReferrer) {
                 referrers[member.agency, default: []].append(index)
@@ -234,9 +238,7 @@ enum ScaledCouncil {
                                      consent: contact.concerns % 4 == 0 ? "notSought" : "given", urgency: contact.urgent ? "urgent" : "routine")
             model.referrerOrganisation = referrer?.organisation
             model.$referrerUser.id = referrer.map { ids.staff[$0.index] }
-            let team = frontDoorTeams[contactNumber % max(1, frontDoorTeams.count)]
-            let manager = organisation.staff.indices.first { organisation.staff[$0].team == team && organisation.staff[$0].roles.contains(.teamManager) }
-            let decider = manager.map { ids.staff[$0] }
+            let decider = frontDoorDeciders.isEmpty ? nil : frontDoorDeciders[contactNumber % frontDoorDeciders.count]
             let decidedOn = contact.decidedAt.map { Day($0) } ?? contact.receivedOn
             let workflow = try DemoCouncil.frontDoorWorkflow(childID: child.id, receivedOn: contact.receivedOn, reference: reference,
                                                              decision: contact.decision, decidedOn: decidedOn, source: contact.source,
