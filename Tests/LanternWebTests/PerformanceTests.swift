@@ -37,6 +37,37 @@ import VaporTesting
         }
     }
 
+    /// The facts are read a page at a time; small pages must give the same facts as one.
+    @Test func readingThePerformanceFactsInPagesMissesNothing() async throws {
+        try await withLantern { app in
+            _ = try await DemoCouncil.seed(app: app, password: "harbour falcon thistle", childCount: 20)
+            let whole = try await InsightQueries.contactFacts(changedSince: nil, on: app.db)
+            let paged = try await InsightQueries.contactFacts(changedSince: nil, pageSize: 7, on: app.db)
+            #expect(whole.count > 7 * 3)
+            #expect(Set(paged.map(\.id)) == Set(whole.map(\.id)) && paged.count == whole.count)
+            let cases = try await InsightQueries.caseSnapshots(changedSince: nil, on: app.db)
+            let pagedCases = try await InsightQueries.caseSnapshots(changedSince: nil, keeping: \.measuredFacts, pageSize: 5, on: app.db)
+            #expect(cases.count > 5 * 3)
+            #expect(Dictionary(uniqueKeysWithValues: pagedCases.map { ($0.child, $0.snapshot) })
+                    == Dictionary(uniqueKeysWithValues: cases.map { ($0.child, $0.snapshot.measuredFacts) }))
+            // What is kept measures the same as the whole record.
+            let timescales = StatutoryTimescales(calendar: try await app.calendarCache.calendar(on: app.db))
+            let today = Day(Date())
+            let period = ReportingPeriod(from: today.adding(years: -3), to: today)
+            let full = PerformanceMeasures.compute(contacts: [], cases: cases.map { CaseFacts(childID: $0.child, teamID: nil, snapshot: $0.snapshot) },
+                                                   period: period, timescales: timescales)
+            let kept = PerformanceMeasures.compute(contacts: [], cases: pagedCases.map { CaseFacts(childID: $0.child, teamID: nil, snapshot: $0.snapshot) },
+                                                   period: period, timescales: timescales)
+            #expect(full.assessmentsWithin45WorkingDays.of > 0)
+            #expect(kept.assessmentsWithin45WorkingDays == full.assessmentsWithin45WorkingDays)
+            #expect(kept.reReferralsWithinTwelveMonths == full.reReferralsWithinTwelveMonths)
+            #expect(kept.initialConferencesWithin15WorkingDays == full.initialConferencesWithin15WorkingDays)
+            #expect(kept.repeatPlansWithinTwoYears == full.repeatPlansWithinTwoYears)
+            #expect(kept.childProtectionVisitsInTime == full.childProtectionVisitsInTime)
+            #expect(kept.assessmentsWithChildSeen == full.assessmentsWithChildSeen)
+        }
+    }
+
     @Test func thePerformancePageShowsTheMeasuresTeamsAndTrend() async throws {
         try await withLantern { app in
             _ = try await DemoCouncil.seed(app: app, password: "harbour falcon thistle", childCount: 60)

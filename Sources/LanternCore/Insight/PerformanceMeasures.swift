@@ -196,3 +196,33 @@ public struct PerformanceMeasures: Sendable {
             childProtectionVisitsInTime: Proportion(count: visitsOnTime, of: visitsDue))
     }
 }
+
+extension CaseSnapshot {
+    /// The snapshot with only what `PerformanceMeasures` reads: dates of referrals, assessments,
+    /// visits, enquiries, conferences and plans. The performance page keeps every case of a city
+    /// in memory (89,000 at Birmingham's size), so names, reasons, care records and plan reviews
+    /// are left out; the measures computed from it are the same.
+    public var measuredFacts: CaseSnapshot {
+        var trimmed = CaseSnapshot(childBirthDate: childBirthDate, childProtectionPlansBeforeRecords: childProtectionPlansBeforeRecords)
+        trimmed.episodes = episodes.map { episode in
+            var e = EpisodeOfNeed(referralDate: episode.referralDate, referralSource: episode.referralSource)
+            e.assessments = episode.assessments.map { assessment in
+                var a = EpisodeOfNeed.Assessment(startDate: assessment.startDate)
+                a.authorisation = assessment.authorisation.map { .init(authorisedOn: $0.authorisedOn, authorisedBy: "") }
+                return a
+            }
+            e.childSeen = episode.childSeen
+            e.section47Enquiries = episode.section47Enquiries
+            e.childProtectionPlans = episode.childProtectionPlans.map { plan in
+                var p = plan
+                p.reviewDates = []
+                p.categoryChanges = []
+                p.coreGroupMeetings = nil
+                return p
+            }
+            e.closure = episode.closure.map { .init(date: $0.date, reason: $0.reason, signedOffBy: "") }
+            return e
+        }
+        return trimmed
+    }
+}

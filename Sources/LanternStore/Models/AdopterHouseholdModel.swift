@@ -60,3 +60,13 @@ public final class AdopterHouseholdModel: Model, @unchecked Sendable {
                                 leftReason: leftReason.flatMap(AdopterHousehold.LeavingReason.init(rawValue:)))
     }
 }
+
+// Each model lists its fields: otherwise Fluent finds them by reflection for every row it reads,
+// which was a third of a page's time at city scale. ModelFieldListTests checks each list.
+extension AdopterHouseholdModel {
+    public var properties: [any AnyProperty] {
+        [_id, _reference, _sex, _fosteringForAdoption, _enquiryOn, _stage1StartedOn, _stage1EndedOn,
+         _stage2StartedOn, _stage2EndedOn, _approvedOn, _matchedOn, _placedOn, _childrenPlaced, _leftOn,
+         _leftReason, _child]
+    }
+}

@@ -82,3 +82,14 @@ public final class CaseAuditModel: Model, @unchecked Sendable {
         (try? JSONDecoder().decode([T].self, from: Data(text.utf8))) ?? []
     }
 }
+
+// Each model lists its fields: otherwise Fluent finds them by reflection for every row it reads,
+// which was a third of a page's time at city scale. ModelFieldListTests checks each list.
+extension CaseAuditSectionModel {
+    public var properties: [any AnyProperty] { [_id, _position, _title, _prompt] }
+}
+extension CaseAuditModel {
+    public var properties: [any AnyProperty] {
+        [_id, _person, _team, _auditor, _auditedOn, _overall, _sectionsJSON, _actionsJSON, _summary]
+    }
+}

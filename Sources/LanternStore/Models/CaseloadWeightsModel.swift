@@ -38,3 +38,11 @@ public final class CaseloadWeightsModel: Model, @unchecked Sendable {
         try await query(on: db).first()?.weights ?? CaseloadWeights()
     }
 }
+
+// Each model lists its fields: otherwise Fluent finds them by reflection for every row it reads,
+// which was a third of a page's time at city scale. ModelFieldListTests checks each list.
+extension CaseloadWeightsModel {
+    public var properties: [any AnyProperty] {
+        [_id, _childProtection, _lookedAfter, _careLeaver, _childInNeed, _assessment]
+    }
+}

@@ -182,3 +182,28 @@ public final class SupervisionModel: Model, @unchecked Sendable {
 
     public var cases: [UUID] { (try? JSONDecoder().decode([UUID].self, from: Data(casesJSON.utf8))) ?? [] }
 }
+
+// Each model lists its fields: otherwise Fluent finds them by reflection for every row it reads,
+// which was a third of a page's time at city scale. ModelFieldListTests checks each list.
+extension ChildCaseModel {
+    public var properties: [any AnyProperty] {
+        [_id, _person, _snapshotJSON, _isOpen, _stage, _category, _nextEvent, _nextDue, _lastActivity, _lastSeen,
+         _awaitingAuthorisation, _awaitingSignOff, _updatedAt]
+    }
+}
+extension CaseNoteModel {
+    public var properties: [any AnyProperty] {
+        [_id, _person, _kind, _occurredOn, _childSeen, _seenAlone, _text, _significant, _author, _createdAt]
+    }
+}
+extension DraftModel {
+    public var properties: [any AnyProperty] { [_id, _userID, _formKey, _fieldsJSON, _savedAt] }
+}
+extension DocumentModel {
+    public var properties: [any AnyProperty] {
+        [_id, _person, _title, _filename, _contentType, _size, _sha256, _data, _uploadedBy, _uploadedAt]
+    }
+}
+extension SupervisionModel {
+    public var properties: [any AnyProperty] { [_id, _worker, _supervisor, _heldOn, _casesJSON, _notes, _createdAt] }
+}

@@ -144,3 +144,24 @@ public final class NotSamePersonModel: Model, @unchecked Sendable {
         self.decidedAt = at
     }
 }
+
+// Each model lists its fields: otherwise Fluent finds them by reflection for every row it reads,
+// which was a third of a page's time at city scale. ModelFieldListTests checks each list.
+extension ContactModel {
+    public var properties: [any AnyProperty] {
+        [_id, _reference, _receivedAt, _receivedOn, _decisionDueAt, _sourceCode, _referrerName, _referrerAgency,
+         _referrerOrganisation, _referrerContact, _referrerUser, _concerns, _consent, _urgency, _status,
+         _decision, _threshold, _decisionRationale, _decisionDetail, _decidedBy, _decidedAt, _approvedBy,
+         _approvedAt, _returnedReason, _outcomeSentAt, _isReReferral, _enteredBy, _workflowJSON, _updatedAt,
+         _subjects]
+    }
+}
+extension ContactSubjectModel {
+    public var properties: [any AnyProperty] {
+        [_id, _contact, _person, _isChild, _givenName, _familyName, _dateOfBirth, _expectedDateOfBirth, _sex,
+         _postcode, _address, _nhsNumber, _upn, _school]
+    }
+}
+extension NotSamePersonModel {
+    public var properties: [any AnyProperty] { [_id, _firstID, _secondID, _decidedBy, _decidedAt] }
+}

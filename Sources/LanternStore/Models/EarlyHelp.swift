@@ -71,3 +71,15 @@ public final class EarlyHelpChildModel: Model, @unchecked Sendable {
         self.$person.id = personID
     }
 }
+
+// Each model lists its fields: otherwise Fluent finds them by reflection for every row it reads,
+// which was a third of a page's time at city scale. ModelFieldListTests checks each list.
+extension EarlyHelpEpisodeModel {
+    public var properties: [any AnyProperty] {
+        [_id, _reference, _familyReference, _team, _leadUser, _episodeJSON, _isOpen, _origin, _startedOn,
+         _closedOn, _outcome, _steppedUpContact, _children, _updatedAt]
+    }
+}
+extension EarlyHelpChildModel {
+    public var properties: [any AnyProperty] { [_id, _episode, _person] }
+}

@@ -170,3 +170,25 @@ public final class CalendarDayModel: Model, @unchecked Sendable {
         self.movedFrom = movedFrom?.iso
     }
 }
+
+// Each model lists its fields: otherwise Fluent finds them by reflection for every row it reads,
+// which was a third of a page's time at city scale. ModelFieldListTests checks each list.
+extension CouncilModel {
+    public var properties: [any AnyProperty] { [_id, _name, _laNumber, _onsCode] }
+}
+extension LocalityModel {
+    public var properties: [any AnyProperty] { [_id, _name] }
+}
+extension TeamModel {
+    public var properties: [any AnyProperty] { [_id, _name, _kind, _locality, _managerID] }
+}
+extension StaffUserModel {
+    public var properties: [any AnyProperty] {
+        [_id, _username, _displayName, _passwordHash, _rolesText, _team, _agency, _organisation, _active,
+         _failedSignIns, _lockedUntil, _passwordChangedAt, _socialWorkerNumber, _createdAt, _totpSecret,
+         _totpConfirmedAt, _totpLastStep, _recoveryCodeHashesJSON]
+    }
+}
+extension CalendarDayModel {
+    public var properties: [any AnyProperty] { [_id, _day, _kind, _name, _movedFrom] }
+}

@@ -144,3 +144,29 @@ public final class PersonAddressModel: Model, @unchecked Sendable {
         self.recordedAt = at
     }
 }
+
+// Each model lists its fields: otherwise Fluent finds them by reflection for every row it reads,
+// which was a third of a page's time at city scale. ModelFieldListTests checks each list.
+extension PersonModel {
+    public var properties: [any AnyProperty] {
+        [_id, _reference, _givenName, _familyName, _otherNames, _dateOfBirth, _expectedDateOfBirth, _sex,
+         _ethnicity, _nhsNumber, _upn, _postcode, _address, _isChild, _restricted, _mergedInto, _createdAt,
+         _updatedAt]
+    }
+}
+extension AllocationModel {
+    public var properties: [any AnyProperty] {
+        [_id, _person, _team, _worker, _startedOn, _endedOn, _changeReason, _updatedAt]
+    }
+}
+extension RelationshipModel {
+    public var properties: [any AnyProperty] { [_id, _person, _relative, _kind, _livesWith, _endedOn] }
+}
+extension PersonAliasModel {
+    public var properties: [any AnyProperty] { [_id, _person, _givenName, _familyName] }
+}
+extension PersonAddressModel {
+    public var properties: [any AnyProperty] {
+        [_id, _person, _address, _postcode, _fromOn, _toOn, _recordedBy, _recordedAt]
+    }
+}

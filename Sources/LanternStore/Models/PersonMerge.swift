@@ -40,3 +40,12 @@ public final class PersonMergeModel: Model, @unchecked Sendable {
         set { movedJSON = String(decoding: (try? JSONEncoder().encode(newValue)) ?? Data("[]".utf8), as: UTF8.self) }
     }
 }
+
+// Each model lists its fields: otherwise Fluent finds them by reflection for every row it reads,
+// which was a third of a page's time at city scale. ModelFieldListTests checks each list.
+extension PersonMergeModel {
+    public var properties: [any AnyProperty] {
+        [_id, _kept, _duplicate, _reason, _status, _proposedBy, _proposedAt, _decidedBy, _decidedAt, _unmergedBy,
+         _unmergedAt, _movedJSON]
+    }
+}

@@ -169,3 +169,31 @@ public final class BreakGlassModel: Model, @unchecked Sendable {
         self.expiresAt = expiresAt
     }
 }
+
+// Each model lists its fields: otherwise Fluent finds them by reflection for every row it reads,
+// which was a third of a page's time at city scale. ModelFieldListTests checks each list.
+extension UserSessionModel {
+    public var properties: [any AnyProperty] {
+        [_id, _tokenHash, _user, _csrfToken, _createdAt, _lastSeenAt, _revokedAt, _ip, _authenticatedAt,
+         _secondFactorPending]
+    }
+}
+extension RestrictedAccessModel {
+    public var properties: [any AnyProperty] { [_id, _person, _user, _grantedBy, _grantedAt] }
+}
+extension RetentionReviewModel {
+    public var properties: [any AnyProperty] {
+        [_id, _person, _decision, _reason, _nextReviewOn, _decidedBy, _decidedAt]
+    }
+}
+extension AuditEventModel {
+    public var properties: [any AnyProperty] {
+        [_id, _occurredAt, _actorID, _actorUsername, _action, _subjectKind, _subjectID, _summary, _ip, _requestID]
+    }
+}
+extension APITokenModel {
+    public var properties: [any AnyProperty] { [_id, _user, _tokenHash, _name, _createdAt, _revokedAt] }
+}
+extension BreakGlassModel {
+    public var properties: [any AnyProperty] { [_id, _user, _person, _ownerTeamID, _reason, _openedAt, _expiresAt] }
+}

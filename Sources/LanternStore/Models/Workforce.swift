@@ -61,3 +61,15 @@ public final class SicknessAbsenceModel: Model, @unchecked Sendable {
         self.recordedAt = Date()
     }
 }
+
+// Each model lists its fields: otherwise Fluent finds them by reflection for every row it reads,
+// which was a third of a page's time at city scale. ModelFieldListTests checks each list.
+extension StaffEmploymentModel {
+    public var properties: [any AnyProperty] { [_id, _user, _agency, _fte] }
+}
+extension TeamEstablishmentModel {
+    public var properties: [any AnyProperty] { [_id, _team, _posts] }
+}
+extension SicknessAbsenceModel {
+    public var properties: [any AnyProperty] { [_id, _worker, _month, _days, _recordedBy, _recordedAt] }
+}

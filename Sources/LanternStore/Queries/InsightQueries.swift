@@ -14,26 +14,48 @@ public enum InsightQueries {
         return try await caseSnapshots(changedSince: nil, on: db).map { CaseFacts(childID: $0.child, teamID: teams[$0.child], snapshot: $0.snapshot) }
     }
 
+    /// Rows are read a page at a time in id order: a city's 300,000 contacts never sit in memory
+    /// as models at once, and other requests get the database connection between pages.
+    public static let pageSize = 5_000
+
     /// Contacts whose row changed at or after `since` (all of them when nil), with only the
     /// columns the measures read.
-    public static func contactFacts(changedSince since: Date?, on db: any Database) async throws -> [(id: UUID, facts: ContactFacts)] {
-        var query = ContactModel.query(on: db)
-            .field(\.$id).field(\.$receivedOn).field(\.$decisionDueAt).field(\.$decidedAt).field(\.$status)
-            .field(\.$sourceCode).field(\.$isReReferral).field(\.$referrerOrganisation)
-        if let since { query = query.filter(\.$updatedAt >= since) }
-        return try await query.all().compactMap { c in
-            guard let id = c.id, let received = Day(iso: c.receivedOn) else { return nil }
-            return (id, ContactFacts(receivedOn: received, decisionDue: c.decisionDueAt, decidedAt: c.decidedAt,
-                                     becameReferral: c.status == ContactStatus.referralOpened.rawValue,
-                                     sourceCode: c.sourceCode, isReReferral: c.isReReferral, organisation: c.referrerOrganisation))
+    public static func contactFacts(changedSince since: Date?, pageSize: Int = pageSize, on db: any Database) async throws -> [(id: UUID, facts: ContactFacts)] {
+        var result: [(id: UUID, facts: ContactFacts)] = []
+        var after: UUID?
+        while true {
+            var query = ContactModel.query(on: db)
+                .field(\.$id).field(\.$receivedOn).field(\.$decisionDueAt).field(\.$decidedAt).field(\.$status)
+                .field(\.$sourceCode).field(\.$isReReferral).field(\.$referrerOrganisation)
+            if let since { query = query.filter(\.$updatedAt >= since) }
+            if let after { query = query.filter(\.$id > after) }
+            let page = try await query.sort(\.$id).limit(pageSize).all()
+            for c in page {
+                guard let id = c.id, let received = Day(iso: c.receivedOn) else { continue }
+                result.append((id, ContactFacts(receivedOn: received, decisionDue: c.decisionDueAt, decidedAt: c.decidedAt,
+                                                becameReferral: c.status == ContactStatus.referralOpened.rawValue,
+                                                sourceCode: c.sourceCode, isReReferral: c.isReReferral, organisation: c.referrerOrganisation)))
+            }
+            guard page.count == pageSize, let last = page.last?.id else { return result }
+            after = last
         }
     }
 
-    /// Case records changed at or after `since` (all when nil), by child.
-    public static func caseSnapshots(changedSince since: Date?, on db: any Database) async throws -> [(child: UUID, snapshot: CaseSnapshot)] {
-        var query = ChildCaseModel.query(on: db).field(\.$id).field(\.$person.$id).field(\.$snapshotJSON)
-        if let since { query = query.filter(\.$updatedAt >= since) }
-        return try await query.all().map { ($0.$person.id, try $0.snapshot()) }
+    /// Case records changed at or after `since` (all when nil), by child, each reduced by `keep`
+    /// as soon as it is read (the performance page keeps only `CaseSnapshot.measuredFacts`).
+    public static func caseSnapshots(changedSince since: Date?, keeping keep: (CaseSnapshot) -> CaseSnapshot = { $0 },
+                                     pageSize: Int = pageSize, on db: any Database) async throws -> [(child: UUID, snapshot: CaseSnapshot)] {
+        var result: [(child: UUID, snapshot: CaseSnapshot)] = []
+        var after: UUID?
+        while true {
+            var query = ChildCaseModel.query(on: db).field(\.$id).field(\.$person.$id).field(\.$snapshotJSON)
+            if let since { query = query.filter(\.$updatedAt >= since) }
+            if let after { query = query.filter(\.$id > after) }
+            let page = try await query.sort(\.$id).limit(pageSize).all()
+            for row in page { result.append((row.$person.id, keep(try row.snapshot()))) }
+            guard page.count == pageSize, let last = page.last?.id else { return result }
+            after = last
+        }
     }
 
     /// The team that holds (or last held) each child's case, for the children whose allocations

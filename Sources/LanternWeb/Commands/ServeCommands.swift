@@ -13,6 +13,7 @@ struct LanternServeCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        GlibcMemory.limitArenas(to: 2)
         try await LanternApp.migrate(app)
         if app.lanternConfig.seedDemoWhenEmpty, try await DemoCouncil.isEmpty(app.db) {
             let accounts = try await DemoCouncil.seed(app: app, password: app.lanternConfig.demoPassword,

@@ -117,6 +117,7 @@ struct RetentionController {
                                           summary: "Retention review: personal data deleted (\(due?.subject.kind.label ?? "no rule due"))")
             }
         }
+        if decision == .delete { await req.application.insightFacts.forgetAll() }
         return req.redirect(to: "/admin/retention?done=\(decision.rawValue)")
     }
 

@@ -9,9 +9,11 @@ import Vapor
 /// read: a city's ten years are read once, not on every page. Figures computed from them are
 /// kept per question (period and team) until the facts change.
 ///
-/// Rows are found by their `updated_at` stamps. A write whose stamp is earlier than one already
-/// read but which commits later, or a deleted row (retention erasure), is caught by reading
-/// everything again every `fullReadEvery`.
+/// Rows are found by their `updated_at` stamps. A write stamped before one already read but
+/// committed after it (two requests at once) is caught because each reading goes back `overlap`
+/// before the latest stamp; rows deleted by retention erasure make the next reading a full one
+/// (`forgetAll`); anything else is caught by reading everything again every `fullReadEvery`.
+/// Only `CaseSnapshot.measuredFacts` is kept of each case, so a city's facts fit in memory.
 actor InsightFacts {
     struct Current: Sendable {
         let version: Int
@@ -19,7 +21,8 @@ actor InsightFacts {
         let cases: [CaseFacts]
     }
 
-    static let fullReadEvery: TimeInterval = 10 * 60
+    static let fullReadEvery: TimeInterval = 60 * 60
+    static let overlap: TimeInterval = 60
     static let figuresKept = 64
 
     private var contacts: [UUID: ContactFacts] = [:]
@@ -44,9 +47,9 @@ actor InsightFacts {
     }
 
     private func refresh(latest: Date?, full: Bool, on db: any Database) async throws -> Current {
-        let since = full ? nil : readUpTo
+        let since = full ? nil : readUpTo?.addingTimeInterval(-Self.overlap)
         let changedContacts = try await InsightQueries.contactFacts(changedSince: since, on: db)
-        let changedCases = try await InsightQueries.caseSnapshots(changedSince: since, on: db)
+        let changedCases = try await InsightQueries.caseSnapshots(changedSince: since, keeping: \.measuredFacts, on: db)
         let changedTeams = try await InsightQueries.holdingTeams(changedSince: since, on: db)
         if full {
             contacts = [:]
@@ -62,7 +65,13 @@ actor InsightFacts {
                            cases: snapshots.map { CaseFacts(childID: $0.key, teamID: teams[$0.key], snapshot: $0.value) })
         current = next
         figures = [:]
+        if full { GlibcMemory.returnFreedMemory() }
         return next
+    }
+
+    /// Rows were deleted: the next reading reads everything.
+    func forgetAll() {
+        fullReadAt = nil
     }
 
     /// Figures computed earlier from the same facts for the same question.

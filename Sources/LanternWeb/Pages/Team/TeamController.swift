@@ -32,18 +32,37 @@ struct TeamController {
     }
 
 
+    /// One of the page's lists, most urgent first. A city team can have hundreds of cases in a
+    /// list; the page shows the first `shown` and links to the whole list (`?all=<id>`), so that
+    /// the page stays quick to load and to read.
+    struct CaseList: Encodable {
+        static let shown = 25
+
+        let total: Int
+        let rows: [CaseRow]
+        let more: Int
+        let showAll: String?
+
+        init(_ id: String, _ rows: [CaseRow], whole: Bool, teamQuery: String) {
+            total = rows.count
+            self.rows = whole ? rows : Array(rows.prefix(Self.shown))
+            more = total - self.rows.count
+            showAll = more > 0 ? "/team?\(teamQuery)all=\(id)#\(id)" : nil
+        }
+    }
+
     struct Page: Encodable {
         let chrome: Chrome
         let teamName: String
         let teams: [FormOption]
         let workers: [WorkerRow]
         let totalCases: Int
-        let unallocated: [CaseRow]
-        let overdue: [CaseRow]
-        let notSeen: [CaseRow]
-        let quiet: [CaseRow]
-        let awaitingAuthorisation: [CaseRow]
-        let awaitingSignOff: [CaseRow]
+        let unallocated: CaseList
+        let overdue: CaseList
+        let notSeen: CaseList
+        let quiet: CaseList
+        let awaitingAuthorisation: CaseList
+        let awaitingSignOff: CaseList
         let brokenGlass: [CaseRow]
         let weights: String
     }
@@ -90,26 +109,31 @@ struct TeamController {
         let glass = try await BreakGlassModel.query(on: req.db).filter(\.$ownerTeamID == teamID)
             .filter(\.$openedAt > Date().addingTimeInterval(-30 * 24 * 3600)).with(\.$user).with(\.$person)
             .sort(\.$openedAt, .descending).all()
+        let whole = req.query[String.self, at: "all"]
+        let teamQuery = user.has(.serviceLeader) ? "team=\(teamID.uuidString)&" : ""
+        func list(_ id: String, _ rows: [CaseRow]) -> CaseList { CaseList(id, rows, whole: whole == id, teamQuery: teamQuery) }
+        let notSeen = cases.compactMap { c -> (seen: Day?, c: CaseloadQueries.OpenCase)? in
+            guard c.category == .childProtection else { return nil }
+            guard let seen = c.lastSeen else { return (nil, c) }
+            return visitInterval.due(from: seen, in: calendar) < today ? (seen, c) : nil
+        }.sorted { ($0.seen?.ordinal ?? .min) < ($1.seen?.ordinal ?? .min) }.map(\.c)
+        let quiet = cases.compactMap { c -> (last: Day?, c: CaseloadQueries.OpenCase)? in
+            guard let last = c.lastActivity ?? c.allocatedOn else { return (nil, c) }
+            return calendar.workingDaysBetween(last, today) >= Self.quietWorkingDays ? (last, c) : nil
+        }.sorted { ($0.last?.ordinal ?? .min) < ($1.last?.ordinal ?? .min) }.map(\.c)
         let page = Page(
             chrome: Chrome(request: req, title: "Team: \(team.name)"), teamName: team.name,
             teams: user.has(.serviceLeader) ? teams.map { FormOption(value: $0.id!.uuidString, label: $0.name, selected: $0.id == teamID) } : [],
             workers: workers, totalCases: cases.count,
-            unallocated: cases.filter { $0.workerID == nil }.sorted { ($0.allocatedOn ?? today) < ($1.allocatedOn ?? today) }
-                .map { row($0, "Waiting since \($0.allocatedOn.map(DisplayDate.long) ?? "unknown") · \($0.stage)") },
-            overdue: cases.filter(isOverdue).map { c in
+            unallocated: list("unallocated", cases.filter { $0.workerID == nil }.sorted { ($0.allocatedOn ?? today) < ($1.allocatedOn ?? today) }
+                .map { row($0, "Waiting since \($0.allocatedOn.map(DisplayDate.long) ?? "unknown") · \($0.stage)") }),
+            overdue: list("overdue", cases.filter(isOverdue).sorted { ($0.nextDue ?? today) < ($1.nextDue ?? today) }.map { c in
                 row(c, "\(c.nextEvent?.label ?? "Event") was due \(c.nextDue.map(DisplayDate.long) ?? "")")
-            },
-            notSeen: cases.filter { c in
-                guard c.category == .childProtection else { return false }
-                guard let seen = c.lastSeen else { return true }
-                return visitInterval.due(from: seen, in: calendar) < today
-            }.map { row($0, "Last seen \($0.lastSeen.map(DisplayDate.long) ?? "never recorded")") },
-            quiet: cases.filter { c in
-                guard let last = c.lastActivity ?? c.allocatedOn else { return true }
-                return calendar.workingDaysBetween(last, today) >= Self.quietWorkingDays
-            }.map { row($0, "Last activity \($0.lastActivity.map(DisplayDate.long) ?? "none recorded")") },
-            awaitingAuthorisation: cases.filter(\.awaitingAuthorisation).map { row($0, "Assessment submitted") },
-            awaitingSignOff: cases.filter(\.awaitingSignOff).map { row($0, "Closure proposed") },
+            }),
+            notSeen: list("not-seen", notSeen.map { row($0, "Last seen \($0.lastSeen.map(DisplayDate.long) ?? "never recorded")") }),
+            quiet: list("quiet", quiet.map { row($0, "Last activity \($0.lastActivity.map(DisplayDate.long) ?? "none recorded")") }),
+            awaitingAuthorisation: list("authorise", cases.filter(\.awaitingAuthorisation).map { row($0, "Assessment submitted") }),
+            awaitingSignOff: list("sign-off", cases.filter(\.awaitingSignOff).map { row($0, "Closure proposed") }),
             brokenGlass: glass.map { g in
                 CaseRow(id: g.$person.id, name: g.person.fullName, reference: g.person.reference, worker: g.user.displayName,
                         detail: "\(DisplayTime.long(g.openedAt)): \(g.reason)")
