@@ -10,6 +10,10 @@ import Testing
         #expect(Day(iso: "2023-13-01") == nil)
         #expect(Day(iso: "23-01-01") == nil)
         #expect(Day(iso: "2023-1-01") == nil)
+        for bad in ["", "2023-01-011", "2023/01/01", "2023-01-0a", "+023-01-01", "２０２３-01-01", "2023-01-01 ", "0000-00-00"] {
+            #expect(Day(iso: bad) == nil, "\(bad)")
+        }
+        #expect(Day(iso: "2024-02-29 trailing".prefix(10)) == day)
     }
 
     @Test func roundTripsEveryDayFrom1900To2100() {

@@ -26,6 +26,32 @@ import VaporTesting
         ("urgency", "urgent"), ("consent", "given"), ("referrerContact", "0121 496 0000"),
     ]
 
+    /// A queue longer than the page shows the most urgent and says how many wait in all.
+    @Test func aLongQueueSaysHowManyContactsWaitBeyondThoseShown() async throws {
+        try await withLantern { app in
+            let frontDoor = try await app.fixtures.signedIn("mash", roles: [.frontDoor])
+            let now = Date()
+            let waiting = FrontDoorController.queueShown + 4
+            try await app.db.transaction { db in
+                for i in 0..<waiting {
+                    try await ContactModel(reference: "C\(900_000 + i)", receivedAt: now, receivedOn: Day(now),
+                                           decisionDueAt: now.addingTimeInterval(Double(i) * 60), sourceCode: "6", referrerName: "PC Test",
+                                           referrerAgency: "police", concerns: "A test contact", consent: "given", urgency: "routine").create(on: db)
+                }
+            }
+            try await app.testing().test(.GET, "/front-door", headers: frontDoor.headers) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Showing the \(FrontDoorController.queueShown) most urgent of \(waiting) contacts waiting"))
+                #expect(res.body.string.contains("C900000"), "the most urgent is shown")
+                #expect(!res.body.string.contains("C\(900_000 + waiting - 1)"), "the least urgent is counted, not shown")
+            }
+            try await app.testing().test(.GET, "/front-door?source=6&urgency=urgent", headers: frontDoor.headers) { res in
+                #expect(res.status == .ok)
+                #expect(!res.body.string.contains("most urgent of"))
+            }
+        }
+    }
+
     @Test func aPartnerContactIsScreenedAndTheReferrerSeesTheOutcome() async throws {
         try await withLantern { app in
             let known = try await app.fixtures.child("Elizabeth", "Nowak", reference: "L1000001", born: "2015-04-01")

@@ -153,9 +153,10 @@ enum LoadRunner {
     }
 
     /// Sends a request and reads the whole body; nil when the status is the one expected.
-    static func send(_ request: HTTPClientRequest, expecting expected: HTTPResponseStatus = .ok, with client: HTTPClient) async -> String? {
+    static func send(_ request: HTTPClientRequest, expecting expected: HTTPResponseStatus = .ok, with client: HTTPClient,
+                     timeout: TimeAmount = .seconds(60)) async -> String? {
         do {
-            let response = try await client.execute(request, timeout: .seconds(60))
+            let response = try await client.execute(request, timeout: timeout)
             _ = try await response.body.collect(upTo: 64 * 1024 * 1024)
             return response.status == expected ? nil : "\(request.method) \(request.url) answered \(response.status.code)"
         } catch {

@@ -41,7 +41,13 @@ struct FrontDoorController {
         let sources: [FormOption]
         let urgencies: [FormOption]
         let overdueCount: Int
+        /// Contacts matching the filters, when there are more than the page shows.
+        let totalWhenMore: Int?
     }
+
+    /// The most urgent this many are shown; the rest are counted so that nobody thinks the
+    /// queue is shorter than it is.
+    static let queueShown = 300
 
     static let open: [String] = [ContactStatus.received, .decided, .returned, .awaitingApproval].map(\.rawValue)
 
@@ -51,7 +57,8 @@ struct FrontDoorController {
         var query = ContactModel.query(on: req.db).filter(\.$status ~~ Self.open).with(\.$subjects)
         if let source { query = query.filter(\.$sourceCode == source) }
         if let urgency { query = query.filter(\.$urgency == urgency) }
-        let contacts = try await query.sort(\.$decisionDueAt).limit(500).all()
+        let total = try await query.count()
+        let contacts = try await query.sort(\.$decisionDueAt).limit(Self.queueShown).all()
         let timescales = StatutoryTimescales(calendar: try await req.workingDays())
         let now = Date()
         let rows = contacts.map { contact in
@@ -69,7 +76,7 @@ struct FrontDoorController {
                 + ReferralSource.allCases.map { FormOption(value: $0.rawValue, label: $0.label, selected: source == $0.rawValue) },
             urgencies: [FormOption(value: "", label: "Any urgency", selected: urgency == nil)]
                 + ContactUrgency.allCases.map { FormOption(value: $0.rawValue, label: $0.shortLabel, selected: urgency == $0.rawValue) },
-            overdueCount: rows.filter(\.overdue).count)
+            overdueCount: rows.filter(\.overdue).count, totalWhenMore: total > rows.count ? total : nil)
         return try await req.view.render("front-door/queue", page)
     }
 
