@@ -23,6 +23,7 @@ public enum LanternMigrations {
             CreateCaseloadWeights(),
             AddChangeStamps(),
             CreateAdopterHouseholds(),
+            AddLookupIndexes(),
         ]
     }
 }

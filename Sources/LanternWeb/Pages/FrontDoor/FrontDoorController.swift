@@ -54,17 +54,23 @@ struct FrontDoorController {
     @Sendable func queue(req: Request) async throws -> View {
         let source = req.query[String.self, at: "source"].flatMap { $0.isEmpty ? nil : $0 }
         let urgency = req.query[String.self, at: "urgency"].flatMap { $0.isEmpty ? nil : $0 }
-        var query = ContactModel.query(on: req.db).filter(\.$status ~~ Self.open).with(\.$subjects)
+        var query = ContactModel.query(on: req.db).filter(\.$status ~~ Self.open)
         if let source { query = query.filter(\.$sourceCode == source) }
         if let urgency { query = query.filter(\.$urgency == urgency) }
         let total = try await query.count()
-        let contacts = try await query.sort(\.$decisionDueAt).limit(Self.queueShown).all()
+        // Only the columns the queue shows, and the children looked up by contact in one query:
+        // Fluent's eager loading matches every child against every contact.
+        let contacts = try await query.field(\.$id).field(\.$reference).field(\.$receivedAt).field(\.$sourceCode).field(\.$urgency)
+            .field(\.$decisionDueAt).field(\.$status).sort(\.$decisionDueAt).limit(Self.queueShown).all()
+        let subjects = contacts.isEmpty ? [] : try await ContactSubjectModel.query(on: req.db).filter(\.$contact.$id ~~ contacts.compactMap(\.id))
+            .field(\.$id).field(\.$contact.$id).field(\.$givenName).field(\.$familyName).all()
+        let children = Dictionary(grouping: subjects, by: \.$contact.id)
         let timescales = StatutoryTimescales(calendar: try await req.workingDays())
         let now = Date()
         let rows = contacts.map { contact in
             let clock = DecisionClock(due: contact.decisionDueAt, now: now, timescales: timescales)
             return QueueRow(id: contact.id!, reference: contact.reference, received: DisplayTime.long(contact.receivedAt),
-                            children: contact.subjects.map(\.fullName).joined(separator: ", "),
+                            children: (children[contact.id!] ?? []).map(\.fullName).joined(separator: ", "),
                             source: ReferralSource(rawValue: contact.sourceCode)?.label ?? contact.sourceCode,
                             urgency: ContactUrgency(rawValue: contact.urgency)?.shortLabel ?? contact.urgency,
                             clock: clock.label, overdue: clock.isOverdue,
