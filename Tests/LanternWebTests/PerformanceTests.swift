@@ -50,6 +50,9 @@ import VaporTesting
             #expect(cases.count > 5 * 3)
             #expect(Dictionary(uniqueKeysWithValues: pagedCases.map { ($0.child, $0.snapshot) })
                     == Dictionary(uniqueKeysWithValues: cases.map { ($0.child, $0.snapshot.measuredFacts) }))
+            let teams = try await InsightQueries.holdingTeams(changedSince: nil, on: app.db)
+            #expect(teams.count > 3 * 3)
+            #expect(try await InsightQueries.holdingTeams(changedSince: nil, pageSize: 3, on: app.db) == teams)
             // What is kept measures the same as the whole record.
             let timescales = StatutoryTimescales(calendar: try await app.calendarCache.calendar(on: app.db))
             let today = Day(Date())

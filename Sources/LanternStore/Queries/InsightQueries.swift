@@ -60,20 +60,27 @@ public enum InsightQueries {
 
     /// The team that holds (or last held) each child's case, for the children whose allocations
     /// changed at or after `since` (all when nil): the open allocation, else the latest to start.
-    public static func holdingTeams(changedSince since: Date?, on db: any Database) async throws -> [UUID: UUID] {
+    public static func holdingTeams(changedSince since: Date?, pageSize: Int = pageSize, on db: any Database) async throws -> [UUID: UUID] {
         var children: [UUID]? = nil
         if let since {
             children = Array(Set(try await AllocationModel.query(on: db).field(\.$id).field(\.$person.$id)
                 .filter(\.$updatedAt >= since).all().map(\.$person.id)))
             if children?.isEmpty == true { return [:] }
         }
-        var query = AllocationModel.query(on: db).field(\.$id).field(\.$person.$id).field(\.$team.$id).field(\.$startedOn).field(\.$endedOn)
-        if let children { query = query.filter(\.$person.$id ~~ children) }
         var latest: [UUID: (open: Int, started: String, team: UUID)] = [:]
-        for a in try await query.all() {
-            let candidate = (open: a.endedOn == nil ? 1 : 0, started: a.startedOn, team: a.$team.id)
-            if let current = latest[a.$person.id], (current.open, current.started) >= (candidate.open, candidate.started) { continue }
-            latest[a.$person.id] = candidate
+        var after: UUID?
+        while true {
+            var query = AllocationModel.query(on: db).field(\.$id).field(\.$person.$id).field(\.$team.$id).field(\.$startedOn).field(\.$endedOn)
+            if let children { query = query.filter(\.$person.$id ~~ children) }
+            if let after { query = query.filter(\.$id > after) }
+            let page = try await query.sort(\.$id).limit(pageSize).all()
+            for a in page {
+                let candidate = (open: a.endedOn == nil ? 1 : 0, started: a.startedOn, team: a.$team.id)
+                if let current = latest[a.$person.id], (current.open, current.started) >= (candidate.open, candidate.started) { continue }
+                latest[a.$person.id] = candidate
+            }
+            guard page.count == pageSize, let last = page.last?.id else { break }
+            after = last
         }
         return latest.mapValues(\.team)
     }
