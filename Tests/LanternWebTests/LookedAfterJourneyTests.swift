@@ -118,6 +118,10 @@ import VaporTesting
             record = try await care(app, childID)
             #expect(record.ledger.episodes.map(\.reasonForNewEpisode.rawValue) == ["S", "P", "L", "P"])
             #expect(record.isLongTermPlacement)
+            // The Team page's "no recorded activity" and "last seen" come from the care record too.
+            let stored = try #require(try await ChildCaseModel.query(on: app.db).filter(\.$person.$id == childID).first())
+            #expect(stored.lastActivity == start.adding(days: 130).iso, "the pathway plan is the latest work")
+            #expect(stored.lastSeen == start.adding(days: 125).iso, "the latest visit")
             let visitDue = timescales.lookedAfterVisitDue(placementStartedOn: start.adding(days: 120), lastVisitOn: start.adding(days: 125),
                                                           isLongTermPlacement: true)
             #expect(LookedAfterClocks.events(for: record, birthDate: born, timescales: timescales, today: start.adding(days: 126))

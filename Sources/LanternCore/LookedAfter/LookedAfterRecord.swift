@@ -204,3 +204,20 @@ public struct SubstanceMisuseRecord: Hashable, Sendable, Codable {
     public var interventionOffered: Bool
     public var interventionReceived: Bool
 }
+
+extension LookedAfterRecord {
+    /// The latest recorded work with a looked-after child or care leaver: visits, reviews, the
+    /// IRO's contacts, health and education checks, pathway plans and follow-ups. Without it a
+    /// child in care visited last week would show as having had no activity since care began.
+    public var latestActivityDate: Day? {
+        var dates: [Day] = visits.map(\.date) + reviews.map(\.date) + iroContacts + healthAssessments + dentalChecks
+            + personalEducationPlans + developmentChecks
+        if let start = periodStart { dates.append(start) }
+        if let plan = careLeaver?.pathwayPlan { dates += [plan.madeOn] + plan.reviewDates }
+        dates += careLeaver?.birthdayFollowUps.map(\.contactedOn) ?? []
+        return dates.max()
+    }
+
+    /// The latest statutory visit, when the child was seen.
+    public var lastSeen: Day? { visits.map(\.date).max() }
+}

@@ -48,9 +48,9 @@ public final class ChildCaseModel: Model, @unchecked Sendable {
         let next = CaseClocks.events(for: snapshot, timescales: timescales, today: today).first
         nextEvent = next?.kind.rawValue
         nextDue = next?.due.iso
-        let activity = [episode?.latestActivityDate, lastActivity].compactMap { $0 }.max()
+        let activity = [episode?.latestActivityDate, snapshot.care?.latestActivityDate, lastActivity].compactMap { $0 }.max()
         self.lastActivity = activity?.iso
-        lastSeen = episode?.childSeen.map(\.date).max()?.iso
+        lastSeen = [episode?.childSeen.map(\.date).max(), snapshot.care?.lastSeen].compactMap { $0 }.max()?.iso
         awaitingAuthorisation = episode?.openAssessment?.submission != nil
         awaitingSignOff = episode?.closureProposal != nil
     }
