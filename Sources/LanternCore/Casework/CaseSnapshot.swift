@@ -288,3 +288,29 @@ extension EpisodeOfNeed {
         public var signedOffBy: String
     }
 }
+
+extension CaseSnapshot {
+    /// The dates a statutory return asks of a record before it reads the whole of it, stored
+    /// beside the record: a city holds 89,000 records and a year's CIN census needs a quarter of
+    /// them, the SSDA903 only the few thousand children ever looked after.
+    public struct Span: Equatable, Sendable {
+        /// The first episode's referral; nil when there has been no episode of need.
+        public var firstReferral: Day?
+        /// The last episode's closure; nil while it is open (or when there is none).
+        public var episodesClosed: Day?
+        public var everLookedAfter: Bool
+
+        /// Whether an episode of need can have been open at some time from `start` to `end`, both
+        /// included: the CIN census rule (an episode referred by the end and not closed before the
+        /// start). Episodes follow one another, so the first referral and last closure decide it.
+        public func episodesOverlap(from start: Day, to end: Day) -> Bool {
+            guard let firstReferral, firstReferral <= end else { return false }
+            return episodesClosed.map { $0 >= start } ?? true
+        }
+    }
+
+    public var span: Span {
+        let closed = episodes.last.flatMap { $0.isOpen ? nil : episodes.compactMap(\.closure?.date).max() }
+        return Span(firstReferral: episodes.map(\.referralDate).min(), episodesClosed: closed, everLookedAfter: care != nil)
+    }
+}

@@ -24,6 +24,7 @@ public enum LanternMigrations {
             AddChangeStamps(),
             CreateAdopterHouseholds(),
             AddLookupIndexes(),
+            AddCaseRecordSpans(),
         ]
     }
 }

@@ -20,6 +20,10 @@ public final class ChildCaseModel: Model, @unchecked Sendable {
     @Field(key: "awaiting_authorisation") public var awaitingAuthorisation: Bool
     @Field(key: "awaiting_sign_off") public var awaitingSignOff: Bool
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+    /// `CaseSnapshot.Span` (AddCaseRecordSpans): which years' returns can include the record.
+    @OptionalField(key: "first_referral_on") public var firstReferralOn: String?
+    @OptionalField(key: "episodes_closed_on") public var episodesClosedOn: String?
+    @Field(key: "ever_looked_after") public var everLookedAfter: Bool
 
     public init() {}
 
@@ -30,6 +34,7 @@ public final class ChildCaseModel: Model, @unchecked Sendable {
         self.stage = ""
         self.awaitingAuthorisation = false
         self.awaitingSignOff = false
+        self.everLookedAfter = false
     }
 
     public func snapshot() throws -> CaseSnapshot {
@@ -53,6 +58,10 @@ public final class ChildCaseModel: Model, @unchecked Sendable {
         lastSeen = [episode?.childSeen.map(\.date).max(), snapshot.care?.lastSeen].compactMap { $0 }.max()?.iso
         awaitingAuthorisation = episode?.openAssessment?.submission != nil
         awaitingSignOff = episode?.closureProposal != nil
+        let span = snapshot.span
+        firstReferralOn = span.firstReferral?.iso
+        episodesClosedOn = span.episodesClosed?.iso
+        everLookedAfter = span.everLookedAfter
     }
 }
 
@@ -188,7 +197,7 @@ public final class SupervisionModel: Model, @unchecked Sendable {
 extension ChildCaseModel {
     public var properties: [any AnyProperty] {
         [_id, _person, _snapshotJSON, _isOpen, _stage, _category, _nextEvent, _nextDue, _lastActivity, _lastSeen,
-         _awaitingAuthorisation, _awaitingSignOff, _updatedAt]
+         _awaitingAuthorisation, _awaitingSignOff, _updatedAt, _firstReferralOn, _episodesClosedOn, _everLookedAfter]
     }
 }
 extension CaseNoteModel {

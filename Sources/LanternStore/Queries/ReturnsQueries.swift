@@ -45,12 +45,34 @@ public enum ReturnsQueries {
         return result
     }
 
-    public static func childCases(on db: any Database, pageSize: Int = 2_000) async throws -> [ChildCase] {
+    /// Which case records a return reads: its own rules then decide what of each it reports.
+    public enum Records: Sendable {
+        case all
+        /// Records with an episode of need open at some time in the period (the CIN census).
+        case episodesOverlapping(from: Day, to: Day)
+        /// Records of children ever looked after (the SSDA903).
+        case everLookedAfter
+    }
+
+    /// The case records `records` names with their children, in reference order, read in pages
+    /// by id so that a city's records are never all held as models at once.
+    public static func childCases(_ records: Records = .all, on db: any Database, pageSize: Int = 2_000) async throws -> [ChildCase] {
         var result: [ChildCase] = []
-        var page = 0
+        var after: UUID?
         while true {
-            let cases = try await ChildCaseModel.query(on: db).with(\.$person).sort(\.$id)
-                .range((page * pageSize)..<((page + 1) * pageSize)).all()
+            var query = ChildCaseModel.query(on: db).with(\.$person)
+            switch records {
+            case .all:
+                break
+            case .episodesOverlapping(let start, let end):
+                // Dates are ISO text, which sorts as the dates do (CaseSnapshot.Span.episodesOverlap).
+                query = query.filter(\.$firstReferralOn <= end.iso)
+                    .group(.or) { $0.filter(\.$episodesClosedOn == nil).filter(\.$episodesClosedOn >= start.iso) }
+            case .everLookedAfter:
+                query = query.filter(\.$everLookedAfter == true)
+            }
+            if let after { query = query.filter(\.$id > after) }
+            let cases = try await query.sort(\.$id).limit(pageSize).all()
             for model in cases {
                 let p = model.person
                 result.append(ChildCase(
@@ -59,8 +81,8 @@ public enum ReturnsQueries {
                                           ethnicity: p.ethnicity, upn: p.upn, postcode: p.postcode),
                     snapshot: try model.snapshot()))
             }
-            guard cases.count == pageSize else { break }
-            page += 1
+            guard cases.count == pageSize, let last = cases.last?.id else { break }
+            after = last
         }
         return result.sorted { $0.person.reference < $1.person.reference }
     }

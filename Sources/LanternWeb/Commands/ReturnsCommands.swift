@@ -114,7 +114,7 @@ enum StatutoryReturns {
     }
 
     static func ssda903(year: CollectionYear, on db: any Database) async throws -> SSDA903Export {
-        let cases = try await ReturnsQueries.childCases(on: db).filter { $0.snapshot.care != nil }
+        let cases = try await ReturnsQueries.childCases(.everLookedAfter, on: db).filter { $0.snapshot.care != nil }
         let spells = try await ReturnsQueries.socialWorkerSpells(for: cases.map(\.person.id), on: db)
         let sources = cases.compactMap { c -> SSDA903SourceChild? in
             guard let care = c.snapshot.care else { return nil }
@@ -198,14 +198,18 @@ enum StatutoryReturns {
         return input
     }
 
-    static func cinCensus(year: CollectionYear, on db: any Database, calendar: WorkingDayCalendar, now: Date = Date()) async throws -> CINExport {
-        let council = try await CouncilModel.query(on: db).first()
-        let cases = try await ReturnsQueries.childCases(on: db)
-        let sources = cases.map { c in
+    static func cinSources(_ cases: [ReturnsQueries.ChildCase]) -> [CINSourceChild] {
+        cases.map { c in
             CINSourceChild(laChildID: c.person.reference, upn: c.person.upn, birthDate: c.person.birthDate,
                            expectedBirthDate: c.person.expectedBirthDate, sex: c.person.sex, ethnicity: c.person.ethnicity,
                            disabilities: [], snapshot: c.snapshot)
         }
+    }
+
+    static func cinCensus(year: CollectionYear, on db: any Database, calendar: WorkingDayCalendar, now: Date = Date()) async throws -> CINExport {
+        let council = try await CouncilModel.query(on: db).first()
+        let cases = try await ReturnsQueries.childCases(.episodesOverlapping(from: year.start, to: year.end), on: db)
+        let sources = cinSources(cases)
         let header = CINHeader(collectionYear: year, laNumber: council?.laNumber ?? "000", release: "1",
                                serialNumber: "001", generatedAt: LocalDateTime(now))
         let isWorkingDay: WorkingDayTest = { calendar.isWorkingDay($0) }
