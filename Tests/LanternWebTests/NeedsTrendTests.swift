@@ -26,6 +26,11 @@ import VaporTesting
             #expect(years.allSatisfy(all.contains))
             let total = try assessmentsRow(all)
             #expect(total.count == 5 && total.reduce(0, +) > 0)
+            // The page reads only the records whose episodes touch its years: the same counts as every record.
+            let everyRecord = try await ReturnsQueries.childCases(on: app.db).map { c in
+                NeedsFacts(snapshot: c.snapshot, birthDate: c.person.birthDate, ethnicity: c.person.ethnicity, postcodeDistrict: nil, locality: nil)
+            }
+            #expect(total == NeedsTrend.compute(everyRecord, years: ReportingYear.recent(5, to: Day(Date())), locality: nil).assessments)
             var sum = Array(repeating: 0, count: 5)
             for locality in ["North", "South", "Not known"] {
                 let page = try await app.pageBody("/performance/needs?locality=\(locality.replacingOccurrences(of: " ", with: "+"))", as: analyst)

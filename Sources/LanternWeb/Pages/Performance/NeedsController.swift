@@ -43,6 +43,8 @@ struct NeedsController {
         let chart: String
     }
 
+    static let trendYears = 5
+
     func register(_ routes: LanternRoutes) {
         routes.get("performance", "needs", access: .roles(PerformanceController.users), use: show)
     }
@@ -52,7 +54,12 @@ struct NeedsController {
         let from = req.query[String.self, at: "from"].flatMap { try? DateEntry.parse($0) } ?? today.adding(years: -1).adding(days: 1)
         let to = req.query[String.self, at: "to"].flatMap { try? DateEntry.parse($0) } ?? today
         let localityOf = try await Self.localities(on: req.db)
-        let facts = try await ReturnsQueries.childCases(on: req.db).map { c in
+        // Only records with an episode open in the period or the trend's years can hold an
+        // assessment authorised then.
+        let years = ReportingYear.recent(Self.trendYears, to: today)
+        let earliest = min(from, Day(year: years[0] - 1, month: 4, day: 1)!)
+        let latest = max(to, Day(year: years[years.count - 1], month: 3, day: 31)!)
+        let facts = try await ReturnsQueries.childCases(.episodesOverlapping(from: earliest, to: latest), on: req.db).map { c in
             NeedsFacts(snapshot: c.snapshot, birthDate: c.person.birthDate, ethnicity: c.person.ethnicity,
                        postcodeDistrict: c.person.postcode.flatMap { try? Postcode($0).outwardCode }, locality: localityOf[c.person.id])
         }
@@ -83,11 +90,7 @@ struct NeedsController {
     static func localities(on db: any Database) async throws -> [UUID: String] {
         let names = Dictionary(try await LocalityModel.query(on: db).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
         let teams = Dictionary(try await TeamModel.query(on: db).all().map { ($0.id!, $0.$locality.id) }, uniquingKeysWith: { a, _ in a })
-        let allocations = try await AllocationModel.query(on: db).all()
-        let latest = Dictionary(grouping: allocations, by: \.$person.id).compactMapValues { rows in
-            rows.max { ($0.endedOn == nil ? 1 : 0, $0.startedOn) < ($1.endedOn == nil ? 1 : 0, $1.startedOn) }
-        }
-        return latest.compactMapValues { allocation in teams[allocation.$team.id].flatMap { $0 }.flatMap { names[$0] } }
+        return try await InsightQueries.holdingTeams(changedSince: nil, on: db).compactMapValues { team in teams[team].flatMap { $0 }.flatMap { names[$0] } }
     }
 
     private func trend(_ req: Request, facts: [NeedsFacts], today: Day, needLabels: [String: String],
@@ -95,7 +98,7 @@ struct NeedsController {
         let localityNames = try await LocalityModel.query(on: req.db).sort(\.$name).all().map(\.name) + [NeedsTrend.unknownLocality]
         let chosen = req.query[String.self, at: "locality"].flatMap { localityNames.contains($0) ? $0 : nil }
         let factorsChosen = req.query[String.self, at: "kind"] == "factors"
-        let years = ReportingYear.recent(5, to: today)
+        let years = ReportingYear.recent(Self.trendYears, to: today)
         let trend = NeedsTrend.compute(facts, years: years, locality: chosen)
         let series = factorsChosen ? trend.factors : trend.primaryNeeds
         let labels = factorsChosen ? factorLabels : needLabels
