@@ -51,9 +51,11 @@ public struct SyntheticCareJourney: Sendable {
         let leaver = adoption == nil && planned >= eighteenth
         let end = leaver ? eighteenth : planned
         let lastInCare = min(end.adding(days: -1), today.adding(days: -2))
+        // Home and placement are at different postcodes except with parents (SSDA903 rule 392d).
+        let home = Self.placementPostcodes.contains(homePostcode) ? "B44 8BE" : homePostcode
         actions.append(.lookedAfter(.care(.startedToBeLookedAfter(.init(
             date: start, legalStatus: adoption == nil && rng.chance(0.35) ? "V2" : "C2", categoryOfNeed: "N1", placement: placement,
-            homePostcode: homePostcode == placement.postcode ? "B44 8BE" : homePostcode)))))
+            homePostcode: home)))))
         actions.append(.lookedAfter(.recordPreviousPermanence(option: "Z1", arrangedBy: nil, orderDate: nil, on: start)))
         if sex == "F" {
             // Asked once she is 11 or older while in care.
@@ -93,6 +95,9 @@ public struct SyntheticCareJourney: Sendable {
     /// Where adopted children are placed: with adopters found by the regional adoption agency, not
     /// the child's foster carers (A6, with a placement order), at a real Birmingham postcode.
     public static let adoptivePlacement = CarePlacement(type: "A6", provider: "PR1", postcode: "B23 6SN", urn: "XXXXXXX")
+
+    /// Every postcode a journey can place a child at.
+    static let placementPostcodes = Set((placements + [adoptivePlacement]).compactMap(\.postcode))
 
     /// An adoption from care, in the order of the Adoption Statutory Guidance (2013): the agency
     /// decision, the placement order (the legal status becomes E1), the match and who the adopters

@@ -37,4 +37,30 @@ import Testing
         #expect(shapes.count == SyntheticCaseJourney.Shape.allCases.count)
         #expect(closed > 200)
     }
+
+    /// A child in care is placed away from home (SSDA903 rule 392d: the same postcode only for a
+    /// placement with parents), whatever home they came from, adopted children included.
+    @Test func childrenInCareArePlacedAtAnotherPostcodeThanHome() throws {
+        let today = Day(iso: "2026-11-23")!
+        let manager = WorkflowActor.manager("generator")
+        var rng = SeededGenerator(seed: 392)
+        var placements = 0, adopted = 0
+        for home in SyntheticCareJourney.homePostcodes + SyntheticCareJourney.placementPostcodes.sorted() {
+            for index in 0..<40 {
+                let referral = today.adding(days: -(400 + index * 37))
+                let born = referral.adding(years: -(index % 2 == 0 ? 2 : 9))
+                let actions = SyntheticCareJourney().actions(referral: referral, born: born, sex: "F", homePostcode: home, today: today, using: &rng)
+                var snapshot = CaseSnapshot(childBirthDate: born)
+                for action in actions { snapshot = try CaseworkRules.apply(action, to: snapshot, on: today, by: manager) }
+                let rows = try #require(snapshot.care).ledger.episodes
+                for row in rows where row.placement.type != "P1" {
+                    #expect(row.placement.postcode != row.homePostcode, "home \(home), placed \(row.placement.type)")
+                    placements += 1
+                }
+                if rows.contains(where: { $0.placement.type == "A6" }) { adopted += 1 }
+            }
+        }
+        #expect(placements > 500)
+        #expect(adopted > 0, "adoptive placements are checked too")
+    }
 }
