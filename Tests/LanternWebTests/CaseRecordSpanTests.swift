@@ -57,19 +57,4 @@ import Vapor
             }
         }
     }
-
-    /// Snapshots are decoded on every core in order; a page split across cores comes back whole.
-    @Test func snapshotsDecodedInParallelComeBackInOrder() async throws {
-        let records = try (0..<1_003).map { i -> ChildCaseModel in
-            let record = ChildCaseModel(personID: UUID())
-            let referral = Day(year: 2020, month: 1, day: 1)!.adding(days: i)
-            let snapshot = CaseSnapshot(episodes: [EpisodeOfNeed(referralDate: referral, referralSource: "1A")])
-            record.snapshotJSON = String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self)
-            return record
-        }
-        let decoded = try await ChildCaseModel.snapshots(of: records)
-        #expect(decoded == (try records.map { try $0.snapshot() }))
-        #expect(decoded.count == 1_003)
-        #expect(decoded.last?.episodes.first?.referralDate == Day(year: 2020, month: 1, day: 1)!.adding(days: 1_002))
-    }
 }

@@ -38,29 +38,7 @@ public final class ChildCaseModel: Model, @unchecked Sendable {
     }
 
     public func snapshot() throws -> CaseSnapshot {
-        try Self.decode(snapshotJSON)
-    }
-
-    static func decode(_ json: String) throws -> CaseSnapshot {
-        try JSONDecoder().decode(CaseSnapshot.self, from: Data(json.utf8))
-    }
-
-    /// The snapshots of `records`, decoded on every core: decoding is most of the time a return
-    /// or the performance facts take at city scale.
-    static func snapshots(of records: [ChildCaseModel]) async throws -> [CaseSnapshot] {
-        let texts = records.map(\.snapshotJSON)
-        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, texts.count / 250))
-        guard parts > 1 else { return try texts.map(Self.decode) }
-        let size = (texts.count + parts - 1) / parts
-        return try await withThrowingTaskGroup(of: (Int, [CaseSnapshot]).self) { group in
-            for (part, start) in stride(from: 0, to: texts.count, by: size).enumerated() {
-                let slice = texts[start..<min(start + size, texts.count)]
-                group.addTask { (part, try slice.map(Self.decode)) }
-            }
-            var decoded = [[CaseSnapshot]](repeating: [], count: parts)
-            for try await (part, snapshots) in group { decoded[part] = snapshots }
-            return decoded.flatMap { $0 }
-        }
+        try JSONDecoder().decode(CaseSnapshot.self, from: Data(snapshotJSON.utf8))
     }
 
     /// Stores the snapshot and everything derived from it.

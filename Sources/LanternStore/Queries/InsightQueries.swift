@@ -52,7 +52,7 @@ public enum InsightQueries {
             if let since { query = query.filter(\.$updatedAt >= since) }
             if let after { query = query.filter(\.$id > after) }
             let page = try await query.sort(\.$id).limit(pageSize).all()
-            for (row, snapshot) in zip(page, try await ChildCaseModel.snapshots(of: page)) { result.append((row.$person.id, keep(snapshot))) }
+            for row in page { result.append((row.$person.id, keep(try row.snapshot()))) }
             guard page.count == pageSize, let last = page.last?.id else { return result }
             after = last
         }

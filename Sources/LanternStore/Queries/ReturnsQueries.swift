@@ -73,13 +73,13 @@ public enum ReturnsQueries {
             }
             if let after { query = query.filter(\.$id > after) }
             let cases = try await query.sort(\.$id).limit(pageSize).all()
-            for (model, snapshot) in zip(cases, try await ChildCaseModel.snapshots(of: cases)) {
+            for model in cases {
                 let p = model.person
                 result.append(ChildCase(
                     person: PersonSummary(id: try p.requireID(), reference: p.reference, birthDate: p.birthDay,
                                           expectedBirthDate: p.expectedDateOfBirth.flatMap { Day(iso: $0) }, sex: p.sex,
                                           ethnicity: p.ethnicity, upn: p.upn, postcode: p.postcode),
-                    snapshot: snapshot))
+                    snapshot: try model.snapshot()))
             }
             guard cases.count == pageSize, let last = cases.last?.id else { break }
             after = last
