@@ -49,6 +49,7 @@ struct LanternErrorMiddleware: AsyncMiddleware {
             }
             response.headers.replaceOrAdd(name: .contentType, value: "application/problem+json")
             if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"lantern\"") }
+            if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: String(Self.busyRetryAfter)) }
             return response
         }
         let page = ErrorPage(chrome: Chrome(request: request, title: title), status: Int(status.code), title: title, detail: detail)
@@ -60,8 +61,12 @@ struct LanternErrorMiddleware: AsyncMiddleware {
             response.headers.contentType = .html
         }
         response.status = status
+        if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: String(Self.busyRetryAfter)) }
         return response
     }
+
+    /// Seconds a client is asked to wait when the database is too busy to answer.
+    static let busyRetryAfter = 5
 
     /// A path (with its own query) as one query parameter's value.
     static func queryEncoded(_ value: String) -> String {
@@ -86,6 +91,10 @@ struct LanternErrorMiddleware: AsyncMiddleware {
         case let decoding as DecodingError:
             let issue = FieldIssue(decoding)
             return (.unprocessableEntity, "There is a problem with what was sent", issue.message, [issue])
+        case is ConnectionPoolTimeoutError:
+            // Every database connection stayed busy for the pool's whole timeout: overload, not a
+            // fault in the request, so the client is told to come back (found by bench ingest).
+            return (.serviceUnavailable, "Lantern is busy", "Your request could not be completed because the database is busy. Try again in a few seconds.", [])
         case let abort as any AbortError:
             let title = abort.status.code == 404 ? "Page not found" : abort.status.reasonPhrase
             let detail = abort.status.code == 404 ? "Check the address, or go back to your home page." : abort.reason
