@@ -23,6 +23,8 @@ public struct SyntheticChild: Sendable {
     var busyUntil: Day?
     var isOpen = false
     var lastReferral: Day?
+    /// When the child's latest time in care was closed, if they have been in care.
+    var careClosedOn: Day?
 }
 
 public struct SyntheticContact: Sendable {
@@ -220,6 +222,7 @@ public struct SyntheticCouncilHistory: Sequence, IteratorProtocol, Sendable {
                                    recorded: Bool) {
         child.lastReferral = referral
         let careJourney = rng.chance(0.05) && SyntheticCareJourney.fits(born: child.dateOfBirth, referral: referral)
+            && !Self.wouldReturnToCareInTheSameYear(closedOn: child.careClosedOn, referral: referral)
         let shape: SyntheticCaseJourney.Shape = decision == .strategyDiscussion
             ? (rng.chance(0.5) ? .childProtectionPlan : .enquiryNoConference)
             : (rng.chance(0.55) ? .assessedAndClosed : .childInNeedPlan)
@@ -238,12 +241,24 @@ public struct SyntheticCouncilHistory: Sequence, IteratorProtocol, Sendable {
         let closedOn = actions.last { if case .signOffClosure = $0 { true } else { false } }?.date
         child.busyUntil = closedOn
         child.isOpen = closedOn == nil
+        if careJourney { child.careClosedOn = closedOn }
         guard recorded else { return }
         child.caseActions += actions
         // Most open cases have a worker; some wait in the team's unallocated queue, never a child in care.
         let workers = practitionersByTeam[teamIndex] ?? []
         let worker = workers.isEmpty || (child.isOpen && !careJourney && rng.chance(0.06)) ? nil : workers[Int.random(in: 0..<workers.count, using: &rng)]
         child.allocations.append(SyntheticAllocation(team: teamIndex, worker: worker, startedOn: referral))
+    }
+
+    /// A child who left care is not brought back into care in the same April-to-March year. Real
+    /// children do come back that quickly, but the DfE's SSDA903 validator (SW12STG2 as
+    /// lac_validator applies it) refuses every such child who has a new social worker, so the
+    /// synthetic council leaves them out to keep its returns a test of Lantern, not of that rule;
+    /// Lantern's own checks name such a child when a real council has one (SSDA903TableChecks).
+    static func wouldReturnToCareInTheSameYear(closedOn: Day?, referral: Day) -> Bool {
+        guard let closedOn else { return false }
+        func collectionYear(_ day: Day) -> Int { day.components.month >= 4 ? day.components.year + 1 : day.components.year }
+        return collectionYear(closedOn) == collectionYear(referral)
     }
 
     private mutating func team(_ kind: SyntheticTeamKind, locality: Int) -> Int? {

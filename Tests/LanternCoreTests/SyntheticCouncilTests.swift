@@ -73,11 +73,30 @@ import Testing
                 if snapshot.care?.careLeaver != nil { leavers += 1 }
                 plans += snapshot.episodes.flatMap(\.childProtectionPlans).count
                 #expect(child.allocations.count == snapshot.episodes.count)
+                // Nobody comes back into care in the April-to-March year they left it
+                // (SyntheticCouncilHistory.wouldReturnToCareInTheSameYear).
+                let rows = snapshot.care?.ledger.episodes ?? []
+                for (left, back) in zip(rows, rows.dropFirst()) where back.reasonForNewEpisode == .startedToBeLookedAfter {
+                    let ended = try #require(left.endDate)
+                    #expect(SyntheticCouncilHistory.wouldReturnToCareInTheSameYear(closedOn: ended, referral: back.startDate) == false,
+                            "left care \(ended), back \(back.startDate)")
+                }
             }
         }
         #expect(inCare > 0)
         #expect(leavers > 0)
         #expect(plans > 0)
+    }
+
+    @Test func aChildWhoLeftCareIsNotBroughtBackInTheSameYear() {
+        let back: (String, String) -> Bool = {
+            SyntheticCouncilHistory.wouldReturnToCareInTheSameYear(closedOn: Day(iso: $0)!, referral: Day(iso: $1)!)
+        }
+        #expect(back("2025-05-19", "2025-12-01"))
+        #expect(back("2025-11-19", "2026-03-31"))
+        #expect(!back("2026-03-31", "2026-04-01"))
+        #expect(!back("2024-11-19", "2025-06-01"))
+        #expect(!SyntheticCouncilHistory.wouldReturnToCareInTheSameYear(closedOn: nil, referral: Day(iso: "2025-06-01")!))
     }
 
     @Test func theSameSeedMakesTheSameCouncil() throws {

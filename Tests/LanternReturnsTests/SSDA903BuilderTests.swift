@@ -46,7 +46,7 @@ import Testing
         #expect(outcomes.healthCheck == nil)
         // The worker allocated before care is reported from the start of care.
         #expect(input.socialWorkerEpisodes.map(\.start) == [Self.day("2024-10-01")])
-        #expect(input.headers.first?.upn == "UN4")
+        #expect(input.headers.first?.upn == "UN5")
         #expect(input.headers.first?.isMother == nil)
     }
 

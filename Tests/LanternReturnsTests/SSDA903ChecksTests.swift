@@ -145,6 +145,27 @@ extension SSDA903Input {
         .init("UPN badly formed", "168") { $0.headers[0].upn = "I123" },
         .init("same UPN for two children", "444") { $0.headers[1].upn = $0.headers[0].upn },
         .init("school-age child coded UN1", "209") { $0.headers[$0.header("L2004")].upn = "UN1" },
+        .init("UN4 for a child in care all year", "210") { $0.headers[$0.header("L2001")].upn = "UN4" },
+        .init("UN4 for a child who came into care in the last week", "210") {
+            let i = $0.episode("L2004")
+            $0.episodes[i].start = day("2026-03-25")
+            $0.headers[$0.header("L2004")].upn = "UN4"
+        },
+        .init("no OC2 row for a child in care all year", "191") { $0.outcomesAfter12Months.removeAll { $0.child == "L2001" } },
+        .init("OC2 row with its health items blank", "191") {
+            $0.outcomesAfter12Months[$0.outcomesAfter12Months.firstIndex { $0.child == "L2001" }!].teethCheck = nil
+        },
+        .init("OC2 row for a child who came into care in the year", "190") {
+            $0.outcomesAfter12Months.append(SSDA903Fixture.outcomes("L2004", sdq: 10, convicted: false))
+        },
+        .init("social worker episode dated before care began", "SW12STG2") {
+            $0.socialWorkerEpisodes[$0.socialWorkerEpisodes.firstIndex { $0.child == "L2001" }!].start = day("2024-09-02")
+        },
+        .init("a new social worker after the child left care", "SW12STG2") {
+            $0.socialWorkerEpisodes.append(SSDA903SocialWorkerEpisode(child: "L2005", socialWorker: "SW100099", start: day("2026-03-02"),
+                                                                      end: nil, reason: "FCONTA"))
+        },
+        .init("decision to place for adoption before care began", "1003") { $0.placedForAdoption[0].decisionDate = day("2024-06-03") },
         .init("born after the year", "301") { $0.headers[$0.header("L2008")].dateOfBirth = day("2026-04-05") },
         .init("mother status missing for a girl", "393") { $0.headers[$0.header("L2006")].isMother = nil },
         .init("mother without her child's birth date", "611") { $0.headers[$0.header("L2006")].isMother = true },

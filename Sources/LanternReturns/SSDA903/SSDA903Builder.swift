@@ -71,12 +71,11 @@ public enum SSDA903Builder {
                 input.previousPermanence.append(SSDA903PreviousPermanence(child: child.childID, option: previous.option,
                                                                           arrangedBy: previous.arrangedBy, orderDate: previous.orderDate))
             }
-            if let outcomes = outcomesAfterTwelveMonths(child, born: born, year: year) { input.outcomesAfter12Months.append(outcomes) }
-            if let careStart = rows.first(where: { $0.reasonForNewEpisode == .startedToBeLookedAfter })?.startDate ?? rows.first?.startDate {
+            if let careStart = startOfCare(child.care.ledger.episodes, before: rows.first) {
                 let careEnd = rows.last.flatMap { $0.reasonEnded != "X1" ? $0.endDate : nil }
                 input.socialWorkerEpisodes += socialWorkerEpisodes(child, from: careStart, to: careEnd, year: year)
             }
-            input.episodes += rows.map { row in
+            let episodes = rows.map { row in
                 SSDA903Episode(child: child.childID, start: row.startDate, reasonNewEpisode: row.reasonForNewEpisode.rawValue,
                                legalStatus: row.legalStatus, categoryOfNeed: row.categoryOfNeed, placement: row.placement.type,
                                placementProvider: row.placement.provider,
@@ -84,6 +83,10 @@ public enum SSDA903Builder {
                                reasonEnded: row.endDate.flatMap { $0 <= year.end ? row.reasonEnded : nil },
                                reasonPlacementChanged: row.endDate.flatMap { $0 <= year.end ? row.reasonForPlacementChange : nil },
                                homePostcode: row.homePostcode, placementPostcode: row.placement.postcode, urn: row.placement.urn)
+            }
+            input.episodes += episodes
+            if SSDA903ContinuousCare.isContinuouslyLookedAfter(episodes, year: year) {
+                input.outcomesAfter12Months.append(outcomesAfterTwelveMonths(child, born: born, year: year))
             }
             input.reviews += child.care.reviews.filter { year.contains($0.date) }
                 .map { SSDA903Review(child: child.childID, date: $0.date, participation: $0.participation) }
@@ -103,7 +106,8 @@ public enum SSDA903Builder {
                                                        byFosterCarers: adopters.formerFosterCarers, numberOfAdopters: adopters.count,
                                                        adoptersSex: adopters.sex, adoptersLegalStatus: adopters.legalStatus))
             }
-            if let adoption = child.care.adoption, adoption.decisionOn <= year.end {
+            if let adoption = child.care.adoption, adoption.decisionOn <= year.end,
+               let careBegan = startOfCare(child.care.ledger.episodes, reported: rows), adoption.decisionOn >= careBegan {
                 input.placedForAdoption.append(SSDA903PlacedForAdoption(child: child.childID, decisionDate: adoption.decisionOn,
                                                                         reversedDate: adoption.reversed?.date, reversedReason: adoption.reversed?.reason))
             }
@@ -111,10 +115,27 @@ public enum SSDA903Builder {
         return input
     }
 
-    /// The social workers allocated while the child was looked after in the year. An allocation
-    /// that began before care is reported from the day care began: the DfE's validator (rule
-    /// SW12STG2 in lac_validator) rejects an episode dated before the start of care for a child
-    /// still in care, whatever its guidance text says about earlier episodes. A worker allocated
+    /// When the care the year's rows belong to began: the latest start of care (RNE S) on or
+    /// before the first row, or a start of care within the year if later. A decision to place for
+    /// adoption made before then belongs to an earlier time in care, not to this return (rule
+    /// 1003 compares DATE_PLACED with the first RNE S row of the year).
+    static func startOfCare(_ ledger: [CareEpisodeRow], reported rows: [CareEpisodeRow]) -> Day? {
+        let periodStart = startOfCare(ledger, before: rows.first)
+        let firstStartInYear = rows.first { $0.reasonForNewEpisode == .startedToBeLookedAfter }?.startDate
+        return [periodStart, firstStartInYear].compactMap { $0 }.max()
+    }
+
+    /// The day the time in care that `row` belongs to began (its latest RNE S row).
+    static func startOfCare(_ ledger: [CareEpisodeRow], before row: CareEpisodeRow?) -> Day? {
+        guard let row else { return nil }
+        return ledger.last { $0.reasonForNewEpisode == .startedToBeLookedAfter && $0.startDate <= row.startDate }?.startDate ?? row.startDate
+    }
+
+    /// The social workers allocated in the year from the day the first reported time in care
+    /// began, including any gap between two times in care (rule SW12STG2: "even those whilst they
+    /// were not looked after"). An allocation that began before care is reported from the day
+    /// care began: the DfE's validator (SW12STG2 in lac_validator) rejects an episode dated before
+    /// the start of care for a child still in care, whatever its guidance text says. A worker allocated
     /// only after care ended is not reported. The validator also wants every child's latest social
     /// worker episode open at 31 March (SW17STG2, SW11bSTG2), even for a child who has left care,
     /// so the latest episode is reported without an end date.
@@ -131,15 +152,11 @@ public enum SSDA903Builder {
         return episodes
     }
 
-    /// OC2, for a child looked after continuously for at least 12 months at 31 March, other than
-    /// on short breaks (903 guidance). Items not recorded in the year are "no": the record is
-    /// where the council keeps them, so an absence there is an absence in practice.
-    static func outcomesAfterTwelveMonths(_ child: SSDA903SourceChild, born: Day, year: CollectionYear) -> SSDA903OC2? {
+    /// OC2, for a child looked after continuously for at least 12 months at 31 March
+    /// (`SSDA903ContinuousCare`). Items not recorded in the year are "no": the record is where the
+    /// council keeps them, so an absence there is an absence in practice.
+    static func outcomesAfterTwelveMonths(_ child: SSDA903SourceChild, born: Day, year: CollectionYear) -> SSDA903OC2 {
         let care = child.care
-        guard care.ledger.isLookedAfter(on: year.end),
-              let start = care.ledger.episodes.last(where: { $0.reasonForNewEpisode == .startedToBeLookedAfter && $0.startDate <= year.end })?.startDate,
-              start <= year.end.adding(years: -1),
-              care.ledger.episodes.contains(where: { $0.startDate >= start && !["V3", "V4"].contains($0.legalStatus) }) else { return nil }
         let inYear: (Day) -> Bool = { year.contains($0) }
         let age = born.age(on: year.end)
         let sdq = care.strengthsAndDifficulties.filter { inYear($0.date) }.last
@@ -161,9 +178,13 @@ public enum SSDA903Builder {
     }
 
     /// A UPN, or the reason there is none (903 guidance): UN1 for a child under 5 who has not
-    /// started school, otherwise UN4 (looked after, UPN not yet obtained from the school).
+    /// started school, otherwise UN5 (the sources that collect UPNs do not hold this child's).
+    /// Never UN4: the DfE's rule 210 refuses it for a child looked after for more than a week at
+    /// 31 March, and its validator (lac_validator) refuses it for a child whose latest episode
+    /// began in the last week of March, so no looked-after child can carry it; and a code that
+    /// changed from UN4 one year to UN5 the next would break rule 208.
     static func upn(_ upn: String?, birthDate: Day, year: CollectionYear) -> String {
         if let upn, !upn.isEmpty { return upn }
-        return birthDate.age(on: year.end) < 5 ? "UN1" : "UN4"
+        return birthDate.age(on: year.end) < 5 ? "UN1" : "UN5"
     }
 }

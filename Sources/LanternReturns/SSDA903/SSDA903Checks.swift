@@ -99,6 +99,10 @@ public enum SSDA903Checks {
             if h.upn == "UN1", Day(year: year.endYear - 2, month: 8, day: 31)! >= h.dateOfBirth.adding(years: 4) {
                 log.add("209", child: child, field: "UPN", "The child is of school age, so UN1 (not of school age) is wrong")
             }
+            if h.upn == "UN4", isLookedAfterBeyondTheLastWeek(episodesByChild[child] ?? [], year: year) {
+                log.add("210", child: child, field: "UPN",
+                        "UN4 (newly looked after) cannot be used for this child; record the UPN, or UN5 if it is not known")
+            }
             checkMotherhood(h, episodes: episodesByChild[child] ?? [], year: year, into: &log)
         }
     }
@@ -128,6 +132,14 @@ public enum SSDA903Checks {
         if baby > year.end {
             log.add("625", child: child, field: "MC_DOB", "The mother's child's date of birth is after the collection year")
         }
+    }
+
+    /// Rule 210 as the DfE words it (looked after for more than a week at 31 March) together with
+    /// how its validator applies it (an episode that began from 24 March): between them UN4 fits
+    /// no child who was looked after in the last week of the year.
+    private static func isLookedAfterBeyondTheLastWeek(_ episodes: [SSDA903Episode], year: CollectionYear) -> Bool {
+        let lastWeek = Day(year: year.endYear, month: 3, day: 24)!
+        return episodes.contains { $0.start >= lastWeek || ($0.start <= year.end && $0.end == nil) }
     }
 
     /// A 13-character UPN (a letter other than I, O, S; 12 digits, or 11 and a letter) or UN1..UN5 (rule 168).

@@ -10,6 +10,7 @@ public enum SSDA903Codes {
     /// RNE. S: started to be looked after; L: legal status changed; P, T: placement changed;
     /// U, B: both changed.
     public static let reasonNewEpisode: Set<String> = ["S", "L", "P", "T", "U", "B"]
+    public static let startedToBeLookedAfter = "S"
     public static let legalStatusChangedOnly: Set<String> = ["L"]
     public static let placementChangedOnly: Set<String> = ["P", "T"]
     public static let bothChanged: Set<String> = ["U", "B"]

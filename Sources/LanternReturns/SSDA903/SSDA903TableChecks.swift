@@ -84,8 +84,21 @@ struct SSDA903TableChecks {
     }
 
     func checkOutcomes(_ rows: [SSDA903OC2], into log: inout IssueLog) {
+        let reported = Set(rows.map(\.child))
+        for (child, episodes) in episodesByChild.sorted(by: { $0.key < $1.key })
+        where !reported.contains(child) && SSDA903ContinuousCare.isContinuouslyLookedAfter(episodes, year: year) {
+            log.add("191", child: child, field: "CHILD",
+                    "The child has been looked after for the whole year, so they need an OC2 row (health, offending and SDQ)")
+        }
         for o in rows {
             let child = o.child
+            if !SSDA903ContinuousCare.isContinuouslyLookedAfter(episodesByChild[child] ?? [], year: year) {
+                log.add("190", child: child, field: "CHILD",
+                        "The child was not looked after for the whole year, so they should have no OC2 row")
+            } else if [o.immunisations, o.teethCheck, o.healthAssessment, o.substanceMisuse].contains(where: { $0 == nil }) {
+                log.add("191", child: child, field: "IMMUNISATIONS",
+                        "Record immunisations, dental check, health assessment and substance misuse for a child looked after for the whole year")
+            }
             if let score = o.sdqScore, !(0...40).contains(score) {
                 log.add("180", child: child, field: "SDQ_SCORE", "The SDQ score \(score) must be between 0 and 40")
             }
@@ -191,6 +204,11 @@ struct SSDA903TableChecks {
             if let born = born(child), p.decisionDate < born {
                 log.add("184", child: child, field: "DATE_PLACED", "The decision to place for adoption is before the child was born")
             }
+            if let started = episodesByChild[child]?.first(where: { $0.reasonNewEpisode == SSDA903Codes.startedToBeLookedAfter })?.start,
+               p.decisionDate < started {
+                log.add("1003", child: child, field: "DATE_PLACED",
+                        "The decision to place for adoption (\(p.decisionDate.ukText)) is before the child started to be looked after (\(started.ukText))")
+            }
         }
     }
 
@@ -247,6 +265,40 @@ struct SSDA903TableChecks {
             }
             if let latest = ordered.last, latest.end != nil {
                 log.add("SW17STG2", child: child, field: "SW_DEC", "No social worker episode is open at 31 March")
+            }
+        }
+        checkSocialWorkersSpanCare(Dictionary(grouping: rows, by: \.child), into: &log)
+    }
+
+    /// Rule SW12STG2 as the DfE's validator applies it: every social worker episode starts on or
+    /// before the day care ended (for an episode that ended care without a new one beginning) and
+    /// on or after the day care began (for a start of care followed by a move). A child who left
+    /// care and came back in the same year under a new worker cannot meet both; the message says
+    /// so, so that the analyst can check the dates and explain the child to the DfE if they are right.
+    private func checkSocialWorkersSpanCare(_ workersByChild: [String: [SSDA903SocialWorkerEpisode]], into log: inout IssueLog) {
+        let windowStart = year.start.adding(years: -1)
+        for (child, episodes) in episodesByChild.sorted(by: { $0.key < $1.key }) {
+            let closed = episodes.filter { e in
+                !SSDA903Codes.shortBreaks.contains(e.legalStatus) && e.end.map { $0 >= windowStart && $0 <= year.end } == true
+            }
+            let careBegan = closed.filter { $0.reasonNewEpisode == SSDA903Codes.startedToBeLookedAfter && $0.reasonEnded == SSDA903Codes.continuesInCare }
+                .map(\.start).max()
+            let careEnded = closed.filter { $0.reasonNewEpisode != SSDA903Codes.startedToBeLookedAfter && $0.reasonEnded != SSDA903Codes.continuesInCare }
+                .compactMap(\.end).min()
+            guard careBegan != nil || careEnded != nil else { continue }
+            let workers = workersByChild[child] ?? []
+            if workers.isEmpty {
+                log.add("SW12STG2", child: child, field: "SW_DECOM", "No social worker episode is reported for the child's time in care")
+            }
+            for w in workers {
+                if let began = careBegan, w.start < began {
+                    log.add("SW12STG2", child: child, field: "SW_DECOM",
+                            "The social worker episode from \(w.start.ukText) starts before care began on \(began.ukText)")
+                } else if let ended = careEnded, w.start > ended {
+                    log.add("SW12STG2", child: child, field: "SW_DECOM",
+                            "The social worker episode from \(w.start.ukText) starts after care ended on \(ended.ukText); "
+                                + "the DfE's validator expects every episode of the year to start by then, even when the child came back into care later")
+                }
             }
         }
     }
