@@ -46,6 +46,26 @@ public struct CaseSnapshot: Hashable, Sendable, Codable {
     public var referralDates: [Day] { episodes.map(\.referralDate) }
 }
 
+extension CaseSnapshot {
+    /// A stored snapshot read without its care record, for readers that never look at care (the
+    /// CIN census). Decoding is most of a census's time, and a looked-after child's care record
+    /// is most of their snapshot.
+    public struct EpisodesOnly: Decodable, Sendable {
+        public let snapshot: CaseSnapshot
+
+        private enum Keys: String, CodingKey {
+            case childBirthDate, childProtectionPlansBeforeRecords, episodes
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            snapshot = CaseSnapshot(childBirthDate: try c.decodeIfPresent(Day.self, forKey: .childBirthDate),
+                                    childProtectionPlansBeforeRecords: try c.decode(Int.self, forKey: .childProtectionPlansBeforeRecords),
+                                    episodes: try c.decode([EpisodeOfNeed].self, forKey: .episodes))
+        }
+    }
+}
+
 /// One episode of need: from referral to closure (the census `CINdetails`).
 public struct EpisodeOfNeed: Hashable, Sendable, Codable {
     public var referralDate: Day

@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import LanternCore
 
@@ -54,36 +55,83 @@ public enum ReturnsQueries {
         case everLookedAfter
     }
 
-    /// The case records `records` names with their children, in reference order, read in pages
-    /// by id so that a city's records are never all held as models at once.
-    public static func childCases(_ records: Records = .all, on db: any Database, pageSize: Int = 2_000) async throws -> [ChildCase] {
+    /// How much of each snapshot a reader needs.
+    public enum SnapshotParts: Sendable {
+        case whole
+        /// Without the care record (`CaseSnapshot.EpisodesOnly`): the CIN census.
+        case episodesOnly
+    }
+
+    /// The case records `records` names with their children, in reference order: one query per
+    /// page of records joined to their child, read by id so that a city's records are never all
+    /// held at once. Decoding the snapshots is most of the work, so each page is decoded while the
+    /// next is read.
+    public static func childCases(_ records: Records = .all, reading parts: SnapshotParts = .whole, on db: any Database,
+                                  pageSize: Int = 2_000) async throws -> [ChildCase] {
+        guard let sql = db as? any SQLDatabase else { throw CaseloadQueryError.notSQL }
         var result: [ChildCase] = []
         var after: UUID?
+        var decoding: Task<[ChildCase], any Error>?
         while true {
-            var query = ChildCaseModel.query(on: db).with(\.$person)
-            switch records {
-            case .all:
-                break
-            case .episodesOverlapping(let start, let end):
-                // Dates are ISO text, which sorts as the dates do (CaseSnapshot.Span.episodesOverlap).
-                query = query.filter(\.$firstReferralOn <= end.iso)
-                    .group(.or) { $0.filter(\.$episodesClosedOn == nil).filter(\.$episodesClosedOn >= start.iso) }
-            case .everLookedAfter:
-                query = query.filter(\.$everLookedAfter == true)
-            }
-            if let after { query = query.filter(\.$id > after) }
-            let cases = try await query.sort(\.$id).limit(pageSize).all()
-            for model in cases {
-                let p = model.person
-                result.append(ChildCase(
-                    person: PersonSummary(id: try p.requireID(), reference: p.reference, birthDate: p.birthDay,
-                                          expectedBirthDate: p.expectedDateOfBirth.flatMap { Day(iso: $0) }, sex: p.sex,
-                                          ethnicity: p.ethnicity, upn: p.upn, postcode: p.postcode),
-                    snapshot: try model.snapshot()))
-            }
-            guard cases.count == pageSize, let last = cases.last?.id else { break }
+            let page = try await childCasePage(records, after: after, limit: pageSize, on: sql)
+            if let decoding { result += try await decoding.value }
+            decoding = Task { try page.map { try $0.decoded(parts) } }
+            guard page.count == pageSize, let last = page.last?.caseID else { break }
             after = last
         }
+        if let decoding { result += try await decoding.value }
         return result.sorted { $0.person.reference < $1.person.reference }
+    }
+
+    /// One row of `childCases` as read, before its snapshot is decoded.
+    private struct StoredChildCase: Sendable {
+        let caseID: UUID
+        let person: PersonSummary
+        let snapshotJSON: String
+
+        func decoded(_ parts: SnapshotParts) throws -> ChildCase {
+            let data = Data(snapshotJSON.utf8)
+            let snapshot = switch parts {
+            case .whole: try JSONDecoder().decode(CaseSnapshot.self, from: data)
+            case .episodesOnly: try JSONDecoder().decode(CaseSnapshot.EpisodesOnly.self, from: data).snapshot
+            }
+            return ChildCase(person: person, snapshot: snapshot)
+        }
+    }
+
+    private static func childCasePage(_ records: Records, after: UUID?, limit: Int, on sql: any SQLDatabase) async throws -> [StoredChildCase] {
+        let c = { (column: String) in SQLColumn(column, table: "c") }
+        let p = { (column: String) in SQLColumn(column, table: "p") }
+        var query = sql.select()
+            .column(c("id")).column(c("snapshot")).column(SQLAlias(p("id"), as: SQLIdentifier("person_id")))
+            .column(p("reference")).column(p("date_of_birth")).column(p("expected_date_of_birth")).column(p("sex"))
+            .column(p("ethnicity")).column(p("upn")).column(p("postcode"))
+            .from(SQLAlias(SQLIdentifier(ChildCaseModel.schema), as: SQLIdentifier("c")))
+            .join(SQLAlias(SQLIdentifier(PersonModel.schema), as: SQLIdentifier("p")), method: SQLJoinMethod.inner,
+                  on: p("id"), .equal, c("person_id"))
+        switch records {
+        case .all:
+            break
+        case .episodesOverlapping(let start, let end):
+            // Dates are ISO text, which sorts as the dates do (CaseSnapshot.Span.episodesOverlap).
+            query = query.where(c("first_referral_on"), .lessThanOrEqual, SQLBind(end.iso))
+                .where { $0.where(c("episodes_closed_on"), .is, SQLLiteral.null).orWhere(c("episodes_closed_on"), .greaterThanOrEqual, SQLBind(start.iso)) }
+        case .everLookedAfter:
+            query = query.where(c("ever_looked_after"), .equal, SQLBind(true))
+        }
+        if let after { query = query.where(c("id"), .greaterThan, SQLBind(after)) }
+        return try await query.orderBy(c("id")).limit(limit).all().map { row in
+            let day = { (column: String) in try row.decode(column: column, as: String?.self).flatMap { Day(iso: $0) } }
+            return StoredChildCase(
+                caseID: try row.decode(column: "id", as: UUID.self),
+                person: PersonSummary(id: try row.decode(column: "person_id", as: UUID.self),
+                                      reference: try row.decode(column: "reference", as: String.self),
+                                      birthDate: try day("date_of_birth"), expectedBirthDate: try day("expected_date_of_birth"),
+                                      sex: try row.decode(column: "sex", as: String.self),
+                                      ethnicity: try row.decode(column: "ethnicity", as: String?.self),
+                                      upn: try row.decode(column: "upn", as: String?.self),
+                                      postcode: try row.decode(column: "postcode", as: String?.self)),
+                snapshotJSON: try row.decode(column: "snapshot", as: String.self))
+        }
     }
 }

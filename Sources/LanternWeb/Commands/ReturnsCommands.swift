@@ -208,7 +208,7 @@ enum StatutoryReturns {
 
     static func cinCensus(year: CollectionYear, on db: any Database, calendar: WorkingDayCalendar, now: Date = Date()) async throws -> CINExport {
         let council = try await CouncilModel.query(on: db).first()
-        let cases = try await ReturnsQueries.childCases(.episodesOverlapping(from: year.start, to: year.end), on: db)
+        let cases = try await ReturnsQueries.childCases(.episodesOverlapping(from: year.start, to: year.end), reading: .episodesOnly, on: db)
         let sources = cinSources(cases)
         let header = CINHeader(collectionYear: year, laNumber: council?.laNumber ?? "000", release: "1",
                                serialNumber: "001", generatedAt: LocalDateTime(now))
