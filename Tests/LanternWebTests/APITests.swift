@@ -76,6 +76,8 @@ import VaporTesting
     @Test func aPartnerSystemSendsAContactWithABearerToken() async throws {
         try await withLantern { app in
             let partner = try await app.fixtures.user("police", roles: [.partnerReferrer], agency: .police)
+            partner.organisation = "West Midlands Police, Public Protection Unit"
+            try await partner.save(on: app.db)
             _ = try await app.fixtures.child("Elizabeth", "Nowak", reference: "L1000001", born: "2015-04-01")
             let token = SessionTokens.random()
             try await APITokenModel(userID: partner.id!, tokenHash: SessionTokens.hash(token), name: "Police system", createdAt: Date()).create(on: app.db)
@@ -91,6 +93,9 @@ import VaporTesting
             #expect((out as? [String: Any])?["matches"] == nil)
             let contact = try #require(try await ContactModel.query(on: app.db).first())
             #expect(contact.sourceCode == "6")
+            // Who referred comes from the token's account, not from what the system sent.
+            #expect(contact.referrerName == partner.displayName)
+            #expect(contact.referrerOrganisation == "West Midlands Police, Public Protection Unit")
             #expect(res.headers.first(name: .location) == "/api/v1/contacts/\(contact.id!)")
             try await app.testing().test(.GET, "/api/v1/contacts/\(contact.id!)", headers: headers) { got in
                 #expect(got.status == .ok)
@@ -100,6 +105,17 @@ import VaporTesting
             let anonymous = try await app.testing().sendRequest(.POST, "/api/v1/contacts", headers: ["Content-Type": "application/json"], body: ByteBuffer(string: body))
             #expect(anonymous.status == .unauthorized)
             #expect(Self.violations(Self.json(anonymous), schema: Self.schema("Problem")).isEmpty)
+            // An account switched off takes its tokens with it; so does revoking the token.
+            partner.active = false
+            try await partner.save(on: app.db)
+            #expect(try await app.testing().sendRequest(.POST, "/api/v1/contacts", headers: headers, body: ByteBuffer(string: body)).status == .unauthorized)
+            partner.active = true
+            try await partner.save(on: app.db)
+            #expect(try await app.testing().sendRequest(.POST, "/api/v1/contacts", headers: headers, body: ByteBuffer(string: body)).status == .created)
+            let stored = try #require(try await APITokenModel.query(on: app.db).first())
+            stored.revokedAt = Date()
+            try await stored.save(on: app.db)
+            #expect(try await app.testing().sendRequest(.POST, "/api/v1/contacts", headers: headers, body: ByteBuffer(string: body)).status == .unauthorized)
         }
     }
 

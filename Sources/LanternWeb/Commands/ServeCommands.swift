@@ -94,6 +94,7 @@ struct DemoCommand: AsyncCommand {
         context.console.print(census.table)
         context.console.print("")
         context.console.print("Loaded in \(Int(seconds.rounded())) s. Journeys the rules refused (left out): \(loaded.refusedCases) cases, \(loaded.refusedEarlyHelp) early help.")
+        if let reason = loaded.firstRefusal { context.console.print("The first refused: \(reason)") }
         context.console.print(census.allWithinTarget ? "Every count with a target is within 10% of it." : "Some counts are outside 10% of their targets (marked ✗).")
     }
 }

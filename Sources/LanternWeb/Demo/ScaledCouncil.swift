@@ -18,6 +18,9 @@ enum ScaledCouncil {
         let accounts: [DemoCouncil.Account]
         let refusedCases: Int
         let refusedEarlyHelp: Int
+        /// Why the rules refused the first journey they refused: the rule's own words, which name
+        /// no child.
+        let firstRefusal: String?
     }
 
     static func seed(app: Application, shape: CouncilShape, seed: UInt64, password: String?, adminTOTPSecret: String?,
@@ -55,7 +58,8 @@ enum ScaledCouncil {
         try await ReferenceNumbers.setAtLeast(.person, value: Int64(writer.personNumber), on: app.db)
         try await ReferenceNumbers.setAtLeast(.contact, value: Int64(writer.contactNumber), on: app.db)
         try await ReferenceNumbers.setAtLeast(.earlyHelp, value: Int64(writer.earlyHelpNumber), on: app.db)
-        return Loaded(accounts: accounts, refusedCases: writer.refusedCases, refusedEarlyHelp: writer.refusedEarlyHelp)
+        return Loaded(accounts: accounts, refusedCases: writer.refusedCases, refusedEarlyHelp: writer.refusedEarlyHelp,
+                      firstRefusal: writer.firstRefusal)
     }
 
     // MARK: - Staff and organisation
@@ -178,6 +182,7 @@ enum ScaledCouncil {
         var earlyHelpNumber = 10_000
         var refusedCases = 0
         var refusedEarlyHelp = 0
+        var firstRefusal: String?
         /// Children matched with adopters, for the adopter households written at the end.
         var adoptions: [(child: UUID, adoption: AdoptionMilestones)] = []
         let generator = WorkflowActor.manager("synthetic council")
@@ -280,6 +285,7 @@ enum ScaledCouncil {
             } catch {
                 // A journey the rules refuse is left out and counted, never stored half-made.
                 refusedCases += 1
+                if firstRefusal == nil { firstRefusal = String(describing: error) }
                 return
             }
             rows.cases.append(model)

@@ -7,12 +7,19 @@ import Vapor
 /// Stores a checked contact: the contact, the people it names as the referrer described them,
 /// and an audit line, in one transaction.
 enum ContactIntake {
+    @discardableResult
     static func record(_ contact: ContactDraft.Valid, referrerUserID: UUID?, enteredBy: SignedInUser,
                        request: Request, now: Date = Date()) async throws -> ContactModel {
+        try await recordWithSubjects(contact, referrerUserID: referrerUserID, enteredBy: enteredBy, request: request, now: now).contact
+    }
+
+    /// As `record`, also handing back the people the contact names, in the order given.
+    static func recordWithSubjects(_ contact: ContactDraft.Valid, referrerUserID: UUID?, enteredBy: SignedInUser,
+                                   request: Request, now: Date = Date()) async throws -> (contact: ContactModel, subjects: [ContactSubjectModel]) {
         let calendar = try await request.workingDays()
         let timescales = StatutoryTimescales(calendar: calendar)
         let receivedOn = Day(now)
-        let model = try await request.db.transaction { db -> ContactModel in
+        return try await request.db.transaction { db -> (contact: ContactModel, subjects: [ContactSubjectModel]) in
             let reference = try await ReferenceNumbers.next(.contact, on: db)
             let model = ContactModel(
                 reference: reference, receivedAt: now, receivedOn: receivedOn,
@@ -26,6 +33,7 @@ enum ContactIntake {
             try model.setWorkflow(FrontDoorContact(childIDs: [], receivedOn: receivedOn, summary: reference),
                                   decidedBy: nil, approvedBy: nil, now: now)
             try await model.create(on: db)
+            var subjects: [ContactSubjectModel] = []
             for child in contact.children {
                 let subject = ContactSubjectModel(contactID: try model.requireID(), isChild: true, givenName: child.givenName,
                                                   familyName: child.familyName, sex: child.sex.rawValue)
@@ -37,12 +45,12 @@ enum ContactIntake {
                 subject.upn = child.upn?.value
                 subject.school = child.school
                 try await subject.create(on: db)
+                subjects.append(subject)
             }
             try await AuditLog.record(.contactReceived, on: db, request: request, subjectKind: "contact", subjectID: model.id,
                                       summary: "Contact \(reference) received from source \(contact.source.rawValue)")
-            return model
+            return (model, subjects)
         }
-        return model
     }
 
     /// The match query for a subject as the referrer described them.

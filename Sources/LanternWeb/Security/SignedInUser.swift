@@ -18,6 +18,8 @@ public struct SignedInUser: Sendable, Equatable, Codable {
     public var twoFactorEnabled: Bool = false
     /// When the user last proved who they are in this session (nil for API tokens).
     public var authenticatedAt: Date? = nil
+    /// The partner organisation the account belongs to (a school, a GP practice), if any.
+    public var organisation: String? = nil
 
     public func has(_ role: Role) -> Bool { roles.contains(role) }
     public func hasAny(_ wanted: Set<Role>) -> Bool { !roles.isDisjoint(with: wanted) }

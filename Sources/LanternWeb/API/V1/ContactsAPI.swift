@@ -92,11 +92,10 @@ struct ContactsAPI {
             throw LanternError.invalidFields([FieldIssue(field: "source", message: "\(sent) is not a CIN census referral source code")])
         }
         if isPartner {
-            let account = try await StaffUserModel.find(user.id, on: req.db)
             draft.source = user.agency.referralSource.rawValue
-            draft.referrerName = account?.displayName ?? user.displayName
+            draft.referrerName = user.displayName
             draft.referrerAgency = user.agency.rawValue
-            draft.referrerOrganisation = account?.organisation ?? ""
+            draft.referrerOrganisation = user.organisation ?? ""
             draft.referrerContact = body.referrer?.contact ?? ""
         } else {
             draft.source = body.source ?? ""
@@ -113,11 +112,12 @@ struct ContactsAPI {
         case .failure(let problems): throw LanternError.invalidFields(problems.issues)
         case .success(let value): valid = value
         }
-        let contact = try await ContactIntake.record(valid, referrerUserID: isPartner ? user.id : nil, enteredBy: user, request: req)
-        let subjects = try await contact.$subjects.get(on: req.db)
+        let (contact, subjects) = try await ContactIntake.recordWithSubjects(valid, referrerUserID: isPartner ? user.id : nil,
+                                                                             enteredBy: user, request: req)
         var matches: [MatchOut] = []
-        // Matching runs for every contact; the results go to the front door only.
-        for (index, subject) in subjects.enumerated() {
+        // Matches go to the front door only; a partner is never told who else Lantern knows, so
+        // for a partner nothing is matched here (the front door's queue and screening page match each contact).
+        for (index, subject) in (isPartner ? [] : subjects).enumerated() {
             let found = try await req.application.personIndex.candidates(for: ContactIntake.matchQuery(for: subject), limit: 5, on: req.db)
                 .filter { $0.band != .unlikely }
             let people = try await PersonModel.query(on: req.db).filter(\.$id ~~ found.map(\.personID)).all()
