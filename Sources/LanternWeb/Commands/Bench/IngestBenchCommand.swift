@@ -31,7 +31,7 @@ struct IngestBenchCommand: AsyncCommand {
         let count = max(signature.contacts ?? 1000, 1)
         let users = max(signature.users ?? 8, 1)
         let target = try await BenchDatabase.prepare(app, console: context.console, adding: count + 1)
-        // One more than measured: the last warms the person index before the clock starts.
+        // One more than measured: the last warms the server before the clock starts.
         let bodies = try Self.bodies(count + 1, seed: UInt64(signature.seed ?? 2026))
         let tokens = try await Self.mintTokens(users, on: target.db)
         let client = LoadRunner.client(connections: users)
@@ -58,7 +58,7 @@ struct IngestBenchCommand: AsyncCommand {
                        BenchTable.ms(api.sample.p95), BenchTable.ms(api.sample.p99), "\(api.errors)"])
             table.add(["Raw SQL insert", "\(users)", "\(sql.sample.count)", BenchTable.decimal(sql.perSecond), BenchTable.ms(sql.sample.p50),
                        BenchTable.ms(sql.sample.p95), BenchTable.ms(sql.sample.p99), "\(sql.errors)"])
-            context.console.print("\nContacts through the API (target over 500 contacts/s); each also matched against the person index:")
+            context.console.print("\nContacts through the API from partner systems (target over 500 contacts/s); the front door matches each when it opens it:")
             context.console.print(table.text)
             context.console.print("The API takes \(BenchTable.decimal(sql.perSecond / max(api.perSecond, 0.001)))x as long per contact as the raw insert.")
             try await target.finish(tokens: tokens, console: context.console)
@@ -120,8 +120,9 @@ struct IngestBenchCommand: AsyncCommand {
     }
 
     /// Waits for what a server does once after it starts: reading the performance facts (one
-    /// request to Performance as a service leader or analyst) and building the person index
-    /// (one contact). Measuring before would time the start-up, not the API.
+    /// request to Performance as a service leader or analyst) and the first contact (which builds
+    /// the person index when the sender is the front door, whose contacts are matched at intake).
+    /// Measuring before would time the start-up, not the API.
     private static func warmUp(_ server: BenchServer, body: Data, token: String, client: HTTPClient, on db: any Database,
                                console: any Console) async throws {
         let started = Date()
