@@ -21,6 +21,13 @@ public enum LanternApp {
         ContentConfiguration.global.use(encoder: JSONEncoder.custom(dates: .iso8601), for: .json)
         ContentConfiguration.global.use(decoder: JSONDecoder.custom(dates: .iso8601), for: .json)
 
+        if let root = ResourceRoot.find(environment: ProcessInfo.processInfo.environment,
+                                        workingDirectory: app.directory.workingDirectory,
+                                        executablePath: Bundle.main.executablePath ?? CommandLine.arguments.first ?? "") {
+            if root != app.directory.workingDirectory { app.directory = DirectoryConfiguration(workingDirectory: root) }
+        } else {
+            app.logger.error("Lantern's templates (Resources/Views) are not under \(app.directory.workingDirectory); start lantern from its folder or set LANTERN_ROOT")
+        }
         app.views.use(.leaf)
         app.leaf.cache.isEnabled = app.environment.isRelease
 
