@@ -54,7 +54,11 @@ import VaporTesting
             #expect(s.openEpisode?.referralSource == "6")
 
             // The rest of the journey happened over the six weeks since: move the referral back.
-            let referral = today.adding(days: -42)
+            // Six weeks or a few days more, from a Friday, so that every dated step below falls on
+            // the weekday it was written for (conferences are never at a weekend, rule 8875),
+            // whatever day the test runs.
+            let sixWeeksAgo = today.adding(days: -42)
+            let referral = sixWeeksAgo.adding(days: -((sixWeeksAgo.weekday - 5 + 7) % 7))
             func on(_ offset: Int) -> String { DisplayDate.entry(referral.adding(days: offset)) }
             let caseModel = try #require(try await ChildCaseModel.query(on: app.db).filter(\.$person.$id == childID).first())
             s.episodes[0].referralDate = referral

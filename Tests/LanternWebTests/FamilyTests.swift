@@ -24,6 +24,8 @@ import VaporTesting
     private func childProtectionPlan(_ childID: UUID, app: Application) async throws {
         let today = Day(Date())
         let start = today.adding(days: -40)
+        // Conferences are held on working days (CIN census rule 8875), whatever day the test runs.
+        let conference = WorkingDayCalendar.englandAndWales.nextWorkingDay(onOrAfter: start.adding(days: 14))
         try await CaseWrites.apply([
             .openEpisodeOfNeed(referralDate: start, source: "1B", primaryNeed: nil),
             .holdStrategyDiscussion(.init(date: start.adding(days: 1), participants: [
@@ -31,8 +33,8 @@ import VaporTesting
                 Professional(name: "Ms Patel", agency: .education),
             ], childAttendsEducationSetting: true, decidedToStartSection47: true)),
             .startSection47Enquiry(on: start.adding(days: 1)),
-            .recordInitialConference(on: start.adding(days: 14)),
-            .startChildProtectionPlan(on: start.adding(days: 14), category: "NEG"),
+            .recordInitialConference(on: conference),
+            .startChildProtectionPlan(on: conference, category: "NEG"),
         ], to: childID, by: .manager("boss"), today: today, timescales: StatutoryTimescales(), on: app.db)
     }
 
