@@ -46,7 +46,7 @@ public struct SyntheticCareJourney: Sendable {
         // before the placement for adoption (rule 336).
         let placement = adoption != nil ? Self.placements[Int.random(in: 0...1, using: &rng)]
                                         : Self.placements[Int.random(in: 0..<Self.placements.count, using: &rng)]
-        let eighteenth = born.adding(years: 18)
+        let eighteenth = born.birthday(18)
         let planned = adoption?.order ?? start.adding(days: Int.random(in: 150...1800, using: &rng))
         let leaver = adoption == nil && planned >= eighteenth
         let end = leaver ? eighteenth : planned
@@ -195,9 +195,9 @@ public struct SyntheticCareJourney: Sendable {
     /// the child stays with their carers, the case closes, a personal adviser is appointed, and
     /// the council keeps in touch around each birthday to 21 (the SSDA903 OC3 return).
     private func leavingCare(start: Day, born: Day, today: Day) -> [CaseworkAction] {
-        let eighteenth = born.adding(years: 18)
+        let eighteenth = born.birthday(18)
         // Leaving care support needs 13 weeks in care since 14 (Children (Leaving Care) Act 2000).
-        let planned = max(start.adding(days: 92), born.adding(years: 16))
+        let planned = max(start.adding(days: 92), born.birthday(16))
         var actions: [CaseworkAction] = []
         guard planned < eighteenth.adding(days: -1) else { return actions + ceaseAt18(eighteenth) + followUps(born: born, today: today) }
         actions.append(.lookedAfter(.careLeaver(.makePathwayPlan(on: planned))))
@@ -218,7 +218,7 @@ public struct SyntheticCareJourney: Sendable {
 
     private func followUps(born: Day, today: Day) -> [CaseworkAction] {
         (18...21).compactMap { age in
-            let contacted = born.adding(years: age).adding(days: 10)
+            let contacted = born.birthday(age).adding(days: 10)
             guard contacted <= today else { return nil }
             return .lookedAfter(.careLeaver(.recordBirthdayFollowUp(.init(age: age, contactedOn: contacted, inTouch: "YES",
                                                                           activity: age == 18 ? "F2" : "G4",

@@ -140,7 +140,7 @@ extension CaseworkRules {
         case .reachedEighteen:
             if let born = childBirthDate, born.age(on: day) < 18 {
                 throw WorkflowRefusal(.planEndReasonInconsistent,
-                                      "The child turns 18 on \(WorkflowDates.text(born.adding(years: 18))), so the plan cannot end on \(WorkflowDates.text(day)) because they reached 18.")
+                                      "The child turns 18 on \(WorkflowDates.text(born.birthday(18))), so the plan cannot end on \(WorkflowDates.text(day)) because they reached 18.")
             }
         case .movedToAnotherLocalAuthority, .died, .leftTheUnitedKingdom:
             break

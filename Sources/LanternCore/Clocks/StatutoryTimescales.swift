@@ -172,7 +172,7 @@ public struct StatutoryTimescales: Sendable {
     /// first by the age of 16 years and 3 months, then reviewed at least every 6 months.
     public func pathwayPlanDue(dateOfBirth: Day, lastReviewOn lastReview: Day? = nil) -> Day {
         guard let lastReview else {
-            return standards.pathwayPlanAfterSixteenthBirthday.due(from: dateOfBirth.adding(years: 16), in: calendar)
+            return standards.pathwayPlanAfterSixteenthBirthday.due(from: dateOfBirth.birthday(16), in: calendar)
         }
         return standards.pathwayPlanReviews.due(from: lastReview, in: calendar)
     }

@@ -65,7 +65,7 @@ public enum CareLeaverRules {
     public static func eligibility(birthDate: Day, ledger: CareEpisodeLedger, on day: Day) -> CareLeaverRecord.Eligibility? {
         let age = birthDate.age(on: day)
         guard (16..<25).contains(age) else { return nil }
-        let fourteenth = birthDate.adding(years: 14), sixteenth = birthDate.adding(years: 16)
+        let fourteenth = birthDate.birthday(14), sixteenth = birthDate.birthday(16)
         let counted = ledger.episodes.filter { !["V3", "V4"].contains($0.legalStatus) && $0.startDate <= day }
         let daysSinceFourteen = counted.reduce(0) { total, row in
             let from = max(row.startDate, fourteenth), to = min(row.endDate ?? day, day)
@@ -106,7 +106,7 @@ public enum CareLeaverRules {
                 throw WorkflowRefusal(.pathwayPlanExists,
                                       "A pathway plan was made on \(WorkflowDates.text(plan.madeOn)). Record a review of it instead.")
             }
-            try WorkflowDates.notBefore(day, birthDate.adding(years: 16), "the pathway plan", "the young person's 16th birthday")
+            try WorkflowDates.notBefore(day, birthDate.birthday(16), "the pathway plan", "the young person's 16th birthday")
             updated.pathwayPlan = .init(madeOn: day)
         case .reviewPathwayPlan(let day):
             try WorkflowDates.notInFuture(day, today: today, "the pathway plan review")
@@ -145,7 +145,7 @@ public enum CareLeaverRules {
         guard !ledger.episodes.isEmpty else {
             throw WorkflowRefusal(.neverLookedAfter, "There is no record of this young person being looked after, so there is no care leaver follow-up to record.")
         }
-        let birthday = birthDate.adding(years: followUp.age)
+        let birthday = birthDate.birthday(followUp.age)
         if ledger.isLookedAfter(on: birthday) {
             throw WorkflowRefusal(.stillLookedAfterOnBirthday,
                                   "The young person was still looked after on their \(followUp.age)th birthday (\(WorkflowDates.text(birthday))), so no care leaver follow-up is recorded for it.")

@@ -91,6 +91,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Calendar days from `self` to `other` (positive when `other` is later).
     public func days(until other: Day) -> Int { other.ordinal - ordinal }
 
+    /// The day someone born on `self` reaches `age`: the anniversary, or 1 March in a common year
+    /// for a 29 February birthday, so that `age(on: birthday(age)) == age` always holds (unlike
+    /// `adding(years:)`, which lands a 29 February on 28 February).
+    public func birthday(_ age: Int) -> Day {
+        let b = components
+        return Day(year: b.year + age, month: b.month, day: b.day) ?? Day(year: b.year + age, month: 3, day: 1)!
+    }
+
     /// Whole years of age on `date`; a 29 February birthday is reached on 1 March in a common year.
     public func age(on date: Day) -> Int {
         let b = components, d = date.components

@@ -53,7 +53,7 @@ public enum SSDA903Builder {
             let lastEnd = child.care.ledger.episodes.last?.endDate
             // Rule 1016: no OC3 row for a 17th or 18th birthday if care ended on or after it.
             let followUps = child.care.careLeaver?.birthdayFollowUps.filter { followUp in
-                let birthday = born.adding(years: followUp.age)
+                let birthday = born.birthday(followUp.age)
                 let leftAfterBirthday = followUp.age <= 18 && (lastEnd.map { $0 >= birthday } ?? false)
                 return year.contains(birthday) && !leftAfterBirthday
             } ?? []

@@ -26,7 +26,7 @@ extension DemoCouncil {
             person.ethnicity = random.pick(["WBRI", "WBRI", "MWBC", "BCRB", "APKN"])
             try await person.create(on: db)
             let personID = try person.requireID()
-            let start = leaver ? born.adding(years: 18).adding(days: -400) : today.adding(days: -(120 + random.next(500)))
+            let start = leaver ? born.birthday(18).adding(days: -400) : today.adding(days: -(120 + random.next(500)))
             let referral = start.adding(days: -40)
             let first = placements[index % placements.count]
             var actions: [CaseworkAction] = [
@@ -45,7 +45,7 @@ extension DemoCouncil {
             }
             // Practice kept in time: visits every five weeks, reviews at 20 working days, 3 months and
             // then 6-monthly, a personal education plan each term for children of school age.
-            let lastDay = leaver ? born.adding(years: 18).adding(days: -1) : today.adding(days: -2)
+            let lastDay = leaver ? born.birthday(18).adding(days: -1) : today.adding(days: -2)
             actions += SyntheticCareJourney.routineCare(start: start, born: born, lastDay: lastDay, visitEvery: 35,
                                                         sdqScore: { 8 + random.next(14) })
             if index % 2 == 1 {
@@ -59,7 +59,7 @@ extension DemoCouncil {
                 actions.append(.lookedAfter(.care(.returnInterviewOffered(on: start.adding(days: 93), accepted: true))))
             }
             if leaver {
-                let eighteenth = born.adding(years: 18)
+                let eighteenth = born.birthday(18)
                 actions += [
                     .lookedAfter(.careLeaver(.makePathwayPlan(on: start.adding(days: 120)))),
                 ]
