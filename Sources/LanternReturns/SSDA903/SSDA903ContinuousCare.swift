@@ -11,17 +11,18 @@ import LanternCore
 public enum SSDA903ContinuousCare {
     /// `episodes`: one child's rows as reported for `year` (end and REC blank when after 31 March).
     public static func isContinuouslyLookedAfter(_ episodes: [SSDA903Episode], year: CollectionYear) -> Bool {
-        let inYear = episodes.filter { $0.start <= year.end && ($0.end.map { $0 >= year.start } ?? true) }
-        guard !inYear.isEmpty else { return false }
-        return !episodes.contains { breaksContinuity($0, year: year) }
+        episodes.contains { isDuring(year, $0) } && !episodes.contains { breaksContinuity($0, year: year) }
+    }
+
+    private static func isDuring(_ year: CollectionYear, _ e: SSDA903Episode) -> Bool {
+        e.start <= year.end && (e.end.map { $0 >= year.start } ?? true)
     }
 
     private static func breaksContinuity(_ e: SSDA903Episode, year: CollectionYear) -> Bool {
         let entersCare = e.reasonNewEpisode == SSDA903Codes.startedToBeLookedAfter && e.start > year.start && e.start <= year.end
         let leavesCare = e.reasonEnded != SSDA903Codes.continuesInCare
             && e.end.map { $0 >= year.start && $0 < year.end } == true
-        let duringYear = e.start <= year.end && (e.end.map { $0 >= year.start } ?? true)
-        let shortBreak = SSDA903Codes.shortBreaks.contains(e.legalStatus) && duringYear
+        let shortBreak = SSDA903Codes.shortBreaks.contains(e.legalStatus) && isDuring(year, e)
         return entersCare || leavesCare || shortBreak
     }
 }
