@@ -25,6 +25,7 @@ public enum LanternMigrations {
             CreateAdopterHouseholds(),
             AddLookupIndexes(),
             AddCaseRecordSpans(),
+            AddCaseloadVersions(),
         ]
     }
 }

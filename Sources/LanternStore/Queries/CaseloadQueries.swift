@@ -72,6 +72,20 @@ public enum CaseloadQueries {
     }
 }
 
+extension CaseloadQueries {
+    /// How many times a worker's or a team's caseload has changed, counted by the database as
+    /// each change commits (`AddCaseloadVersions`). Equal counts mean nothing the caseload pages
+    /// read has changed; the count never goes down.
+    public static func version(of owner: UUID, on db: any Database) async throws -> Int64 {
+        guard let sql = db as? any SQLDatabase else { throw CaseloadQueryError.notSQL }
+        let everyone = UUID(uuidString: AddCaseloadVersions.everyone)!
+        let rows = try await sql.raw("""
+            SELECT version FROM \(ident: AddCaseloadVersions.table) WHERE owner_id = \(bind: owner) OR owner_id = \(bind: everyone)
+            """).all()
+        return try rows.reduce(0) { $0 + (try $1.decode(column: "version", as: Int64.self)) }
+    }
+}
+
 /// Caseloads are read with SQL; every database Lantern runs on speaks it.
 public enum CaseloadQueryError: Error {
     case notSQL

@@ -16,6 +16,7 @@ public enum LanternApp {
         let databaseID: DatabaseID = config.database.isPostgres ? .psql : .sqlite
         app.databases.use(try config.database.configurationFactory(), as: databaseID, isDefault: true)
         app.migrations.add(LanternMigrations.all)
+        _ = app.caseloadCache
         app.passwords.use(.bcrypt(cost: bcryptCost))
         // Dates in the API are ISO 8601 strings, as the OpenAPI document says.
         ContentConfiguration.global.use(encoder: JSONEncoder.custom(dates: .iso8601), for: .json)

@@ -28,15 +28,19 @@ struct StaffSessionMiddleware: AsyncMiddleware {
 
     private func load(token: String, on request: Request) async throws {
         let now = Date()
+        // The session, its user and the user's team in one query: this runs before every page.
         let found = try await UserSessionModel.query(on: request.db)
+            .join(StaffUserModel.self, on: \UserSessionModel.$user.$id == \StaffUserModel.$id)
+            .join(TeamModel.self, on: \StaffUserModel.$team.$id == \TeamModel.$id, method: .left)
             .filter(\.$tokenHash == SessionTokens.hash(token))
-            .with(\.$user) { user in user.with(\.$team) }
             .first()
         guard let session = found else {
             request.sessionExpired = true
             return
         }
-        let user = session.user
+        let user = try session.joined(StaffUserModel.self)
+        // A user with no team has nulls in the team's columns, which do not decode as a team.
+        let teamName = user.$team.id == nil ? nil : try? session.joined(TeamModel.self).name
         if session.revokedAt != nil || !user.active
             || lifetime.hasExpired(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) {
             if session.revokedAt == nil {
@@ -63,7 +67,7 @@ struct StaffSessionMiddleware: AsyncMiddleware {
         }
         request.signedInUser = SignedInUser(
             id: try user.requireID(), username: user.username, displayName: user.displayName, roles: user.roles,
-            teamID: user.$team.id, teamName: user.team?.name, agency: user.agency,
+            teamID: user.$team.id, teamName: teamName, agency: user.agency,
             sessionID: session.id, csrfToken: session.csrfToken,
             twoFactorEnabled: user.twoFactorEnabled, authenticatedAt: session.lastAuthenticatedAt, organisation: user.organisation)
         request.logger[metadataKey: "user"] = .string(user.username)

@@ -51,64 +51,44 @@ struct TeamController {
         }
     }
 
-    struct Page: Encodable {
-        let chrome: Chrome
-        let teamName: String
-        let teams: [FormOption]
-        let workers: [WorkerRow]
-        let totalCases: Int
-        let unallocated: CaseList
-        let overdue: CaseList
-        let notSeen: CaseList
-        let quiet: CaseList
-        let awaitingAuthorisation: CaseList
-        let awaitingSignOff: CaseList
-        let brokenGlass: [CaseRow]
-        let weights: String
-    }
-
     func register(_ routes: LanternRoutes) {
         routes.get("team", access: .roles(Self.users), use: show)
     }
 
     @Sendable func show(req: Request) async throws -> View {
         let user = try req.user()
-        let teams = try await TeamModel.query(on: req.db).sort(\.$name).all()
         // Managers see their own team; service leaders choose any.
-        let chosen = user.has(.serviceLeader) ? (req.query[UUID.self, at: "team"] ?? user.teamID ?? teams.first?.id) : user.teamID
-        guard let teamID = chosen, let team = teams.first(where: { $0.id == teamID }) else {
-            throw LanternError.notFound(what: "a team for you")
+        var chosen = user.has(.serviceLeader) ? (req.query[UUID.self, at: "team"] ?? user.teamID) : user.teamID
+        if chosen == nil, user.has(.serviceLeader) { chosen = try await TeamModel.query(on: req.db).sort(\.$name).first()?.id }
+        guard let teamID = chosen else { throw LanternError.notFound(what: "a team for you") }
+        let caseload = try await req.application.caseloadCache.teams.value(for: teamID, on: req.db) {
+            try await TeamCaseload.load(teamID: teamID, on: req.db)
         }
+        guard let team = caseload.teams.first(where: { $0.id == teamID }) else { throw LanternError.notFound(what: "a team for you") }
         let today = Day(Date())
         let calendar = try await req.workingDays()
         let timescales = StatutoryTimescales(calendar: calendar)
-        let weights = try await CaseloadWeightsModel.current(on: req.db)
-        let cases = try await CaseloadQueries.openCases(teamID: teamID, on: req.db)
-        let members = try await StaffUserModel.query(on: req.db).filter(\.$team.$id == teamID).filter(\.$active == true).sort(\.$displayName).all()
-            .filter { $0.roles.contains(.socialWorker) }
+        let weights = caseload.weights
+        let cases = caseload.cases
 
         func row(_ c: CaseloadQueries.OpenCase, _ detail: String) -> CaseRow {
             CaseRow(id: c.personID, name: c.name, reference: c.reference, worker: c.workerName ?? "Not allocated", detail: detail)
         }
         let isOverdue: (CaseloadQueries.OpenCase) -> Bool = { c in c.nextDue.map { timescales.reading(due: $0, on: today).isOverdue } ?? false }
-        let supervisions = try await SupervisionModel.query(on: req.db).filter(\.$worker.$id ~~ members.compactMap(\.id)).all()
-        let lastSupervision = Dictionary(grouping: supervisions, by: { $0.$worker.id }).compactMapValues { $0.compactMap { Day(iso: $0.heldOn) }.max() }
-        let workers = members.map { member -> WorkerRow in
-            let mine = cases.filter { $0.workerID == member.id }
+        let casesByWorker = Dictionary(grouping: cases.filter { $0.workerID != nil }, by: { $0.workerID! })
+        let workers = caseload.members.map { member -> WorkerRow in
+            let mine = casesByWorker[member.id] ?? []
             let weighted = mine.reduce(0.0) { $0 + weights.weight(of: $1.category ?? .assessment) }
             let counts = Dictionary(grouping: mine, by: { $0.category ?? .assessment }).mapValues(\.count)
             let breakdown = CaseloadCategory.allCases.compactMap { cat in counts[cat].map { "\($0) \(cat.label.lowercased())" } }.joined(separator: ", ")
-            let last = lastSupervision[member.id!]
+            let last = caseload.lastSupervision[member.id]
             // Supervision at least every 4 weeks is the common local standard for social workers.
-            return WorkerRow(name: member.displayName, count: mine.count, weighted: String(format: "%.1f", weighted),
+            return WorkerRow(name: member.name, count: mine.count, weighted: String(format: "%.1f", weighted),
                              overdue: mine.filter(isOverdue).count, byCategory: breakdown,
                              lastSupervision: last.map(DisplayDate.long) ?? "None recorded",
-                             supervisionDue: last.map { $0.adding(days: 28) < today } ?? true, id: member.id!)
+                             supervisionDue: last.map { $0.adding(days: 28) < today } ?? true, id: member.id)
         }
         let visitInterval = timescales.standards.childProtectionVisits
-        let glass = try await BreakGlassModel.query(on: req.db).filter(\.$ownerTeamID == teamID)
-            .filter(\.$openedAt > Date().addingTimeInterval(-30 * 24 * 3600)).with(\.$user).with(\.$person)
-            .sort(\.$openedAt, .descending).all()
         let whole = req.query[String.self, at: "all"]
         let teamQuery = user.has(.serviceLeader) ? "team=\(teamID.uuidString)&" : ""
         func list(_ id: String, _ rows: [CaseRow]) -> CaseList { CaseList(id, rows, whole: whole == id, teamQuery: teamQuery) }
@@ -121,9 +101,10 @@ struct TeamController {
             guard let last = c.lastActivity ?? c.allocatedOn else { return (nil, c) }
             return calendar.workingDaysBetween(last, today) >= Self.quietWorkingDays ? (last, c) : nil
         }.sorted { ($0.last?.ordinal ?? .min) < ($1.last?.ordinal ?? .min) }.map(\.c)
+        let since = Date().addingTimeInterval(-30 * 24 * 3600)
         let page = Page(
-            chrome: Chrome(request: req, title: "Team: \(team.name)"), teamName: team.name,
-            teams: user.has(.serviceLeader) ? teams.map { FormOption(value: $0.id!.uuidString, label: $0.name, selected: $0.id == teamID) } : [],
+            teamName: team.name,
+            teams: user.has(.serviceLeader) ? caseload.teams.map { FormOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == teamID) } : [],
             workers: workers, totalCases: cases.count,
             unallocated: list("unallocated", cases.filter { $0.workerID == nil }.sorted { ($0.allocatedOn ?? today) < ($1.allocatedOn ?? today) }
                 .map { row($0, "Waiting since \($0.allocatedOn.map(DisplayDate.long) ?? "unknown") · \($0.stage)") }),
@@ -134,10 +115,10 @@ struct TeamController {
             quiet: list("quiet", quiet.map { row($0, "Last activity \($0.lastActivity.map(DisplayDate.long) ?? "none recorded")") }),
             awaitingAuthorisation: list("authorise", cases.filter(\.awaitingAuthorisation).map { row($0, "Assessment submitted") }),
             awaitingSignOff: list("sign-off", cases.filter(\.awaitingSignOff).map { row($0, "Closure proposed") }),
-            brokenGlass: glass.map { g in
-                CaseRow(id: g.$person.id, name: g.person.fullName, reference: g.person.reference, worker: g.user.displayName,
+            brokenGlass: caseload.openings.filter { $0.openedAt > since }.map { g in
+                CaseRow(id: g.personID, name: g.name, reference: g.reference, worker: g.openedBy,
                         detail: "\(DisplayTime.long(g.openedAt)): \(g.reason)")
             }, weights: weights.summary)
-        return try await req.view.render("team", page)
+        return try await WrittenPage.render(page.content, chrome: Chrome(request: req, title: "Team: \(team.name)"), on: req)
     }
 }
