@@ -28,49 +28,39 @@ struct StaffSessionMiddleware: AsyncMiddleware {
 
     private func load(token: String, on request: Request) async throws {
         let now = Date()
-        // The session, its user and the user's team in one query: this runs before every page.
-        let found = try await UserSessionModel.query(on: request.db)
-            .join(StaffUserModel.self, on: \UserSessionModel.$user.$id == \StaffUserModel.$id)
-            .join(TeamModel.self, on: \StaffUserModel.$team.$id == \TeamModel.$id, method: .left)
-            .filter(\.$tokenHash == SessionTokens.hash(token))
-            .first()
-        guard let session = found else {
+        guard let session = try await SessionQueries.session(tokenHash: SessionTokens.hash(token), on: request.db) else {
             request.sessionExpired = true
             return
         }
-        let user = try session.joined(StaffUserModel.self)
-        // A user with no team has nulls in the team's columns, which do not decode as a team.
-        let teamName = user.$team.id == nil ? nil : try? session.joined(TeamModel.self).name
-        if session.revokedAt != nil || !user.active
+        if session.revokedAt != nil || !session.active
             || lifetime.hasExpired(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) {
-            if session.revokedAt == nil {
-                session.revokedAt = now
-                try await session.save(on: request.db)
-            }
+            if session.revokedAt == nil { try await revoke(session, at: now, on: request.db) }
             request.sessionExpired = true
             return
         }
         if session.secondFactorPending {
             guard now.timeIntervalSince(session.createdAt) <= PendingSignIn.lifetime else {
-                session.revokedAt = now
-                try await session.save(on: request.db)
+                try await revoke(session, at: now, on: request.db)
                 request.sessionExpired = true
                 return
             }
-            request.pendingSignIn = PendingSignIn(sessionID: try session.requireID(), userID: try user.requireID(),
-                                                  username: user.username, csrfToken: session.csrfToken)
+            request.pendingSignIn = PendingSignIn(sessionID: session.sessionID, userID: session.userID,
+                                                  username: session.username, csrfToken: session.csrfToken)
             return
         }
         if now.timeIntervalSince(session.lastSeenAt) > Self.touchInterval {
-            session.lastSeenAt = now
-            try await session.save(on: request.db)
+            try await UserSessionModel.query(on: request.db).filter(\.$id == session.sessionID).set(\.$lastSeenAt, to: now).update()
         }
         request.signedInUser = SignedInUser(
-            id: try user.requireID(), username: user.username, displayName: user.displayName, roles: user.roles,
-            teamID: user.$team.id, teamName: teamName, agency: user.agency,
-            sessionID: session.id, csrfToken: session.csrfToken,
-            twoFactorEnabled: user.twoFactorEnabled, authenticatedAt: session.lastAuthenticatedAt, organisation: user.organisation)
-        request.logger[metadataKey: "user"] = .string(user.username)
+            id: session.userID, username: session.username, displayName: session.displayName, roles: session.roles,
+            teamID: session.teamID, teamName: session.teamName, agency: session.agency,
+            sessionID: session.sessionID, csrfToken: session.csrfToken,
+            twoFactorEnabled: session.twoFactorEnabled, authenticatedAt: session.lastAuthenticatedAt, organisation: session.organisation)
+        request.logger[metadataKey: "user"] = .string(session.username)
+    }
+
+    private func revoke(_ session: SessionQueries.SignedInSession, at now: Date, on db: any Database) async throws {
+        try await UserSessionModel.query(on: db).filter(\.$id == session.sessionID).set(\.$revokedAt, to: now).update()
     }
 
     /// Another system calling the API with a token made by `lantern user token`. The token and its
