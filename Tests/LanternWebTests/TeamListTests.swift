@@ -26,4 +26,10 @@ import Testing
         let long = TeamController.CaseList("overdue", Self.rows(26), whole: false, teamQuery: "team=T&")
         #expect(long.showAll == "/team?team=T&all=overdue#overdue")
     }
+
+    @Test func weightedCaseloadsShowOneDecimalPlaceRoundedAsAPersonWould() {
+        let shown: [(Double, String)] = [(0, "0.0"), (0.25, "0.3"), (0.35, "0.4"), (1.05, "1.1"), (2.25, "2.3"), (12.5, "12.5"),
+                                         (17.849, "17.8"), (40, "40.0"), (99.95, "100.0")]
+        for (value, text) in shown { #expect(TeamController.oneDecimal(value) == text, "\(value)") }
+    }
 }
