@@ -135,4 +135,24 @@ import VaporTesting
             }
         }
     }
+
+    @Test func aKeptLayoutFrameGivesTheSamePageAsLeafRenderingIt() async throws {
+        try await withLantern { app in
+            let team = try await app.fixtures.team()
+            let sam = try await app.fixtures.signedIn("sam", roles: [.socialWorker], team: team)
+            let boss = try await app.fixtures.signedIn("boss", roles: [.teamManager], team: team)
+            let child = try await app.fixtures.child("Amelia", "Nowak", reference: "L1000001")
+            try await AllocationModel(personID: child.id!, teamID: team.id!, workerID: nil, startedOn: Day(Date())).create(on: app.db)
+            for (path, session) in [("/my-work", sam), ("/team", boss)] {
+                app.leaf.cache.isEnabled = false
+                let rendered = try await app.testing().sendRequest(.GET, path, headers: session.headers).body.string
+                app.leaf.cache.isEnabled = true   // as in production: frames are kept
+                let first = try await app.testing().sendRequest(.GET, path, headers: session.headers).body.string
+                let kept = try await app.testing().sendRequest(.GET, path, headers: session.headers).body.string
+                #expect(rendered.contains("</html>") && rendered.contains("Sign out"))
+                #expect(first == rendered)
+                #expect(kept == rendered)
+            }
+        }
+    }
 }

@@ -17,6 +17,7 @@ public enum LanternApp {
         app.databases.use(try config.database.configurationFactory(), as: databaseID, isDefault: true)
         app.migrations.add(LanternMigrations.all)
         _ = app.caseloadCache
+        _ = app.layoutFrames
         app.passwords.use(.bcrypt(cost: bcryptCost))
         // Dates in the API are ISO 8601 strings, as the OpenAPI document says.
         ContentConfiguration.global.use(encoder: JSONEncoder.custom(dates: .iso8601), for: .json)

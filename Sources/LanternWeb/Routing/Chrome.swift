@@ -3,14 +3,14 @@ import Vapor
 
 /// What the page layout needs on every page: title, who is signed in, the navigation their roles
 /// give them, and the CSRF token for forms.
-struct Chrome: Encodable {
-    struct NavItem: Encodable {
+struct Chrome: Encodable, Hashable {
+    struct NavItem: Encodable, Hashable {
         let href: String
         let label: String
         let current: Bool
     }
 
-    struct UserSummary: Encodable {
+    struct UserSummary: Encodable, Hashable {
         let displayName: String
         let teamName: String?
         let roles: String
