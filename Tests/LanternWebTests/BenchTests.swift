@@ -61,6 +61,14 @@ import VaporTesting
                     #expect(res.status == .ok, "\(screen.name) as \(screen.username)")
                 }
             }
+            // The colleagues' changes made during the run move the counts the pages check.
+            for (screen, owner) in [(screens[0], cast.worker.id!), (screens[1], cast.manager.$team.id!)] {
+                let change = try #require(screen.change, "\(screen.name) has changes")
+                let before = try await CaseloadQueries.version(of: owner, on: app.db)
+                try await change()
+                #expect(try await CaseloadQueries.version(of: owner, on: app.db) > before, "\(screen.name)")
+            }
+            #expect(screens[2...].allSatisfy { $0.change == nil })
             try await BenchSessions.delete(sessions, on: app.db)
             #expect(try await UserSessionModel.query(on: app.db).count() == 0)
             let myWork = screens[0]

@@ -16,6 +16,8 @@ struct PagesBenchCommand: AsyncCommand {
         var seconds: Double?
         @Option(name: "port", help: "Port for the child server (default 8099)")
         var port: Int?
+        @Option(name: "changes", help: "Changes a second to the cases of My work and Team while they are measured, as colleagues would make (default 1; 0 for none)")
+        var changes: Double?
     }
 
     var help: String { "HTTP load on My work, Team, a child's page, the front door queue and Performance: p50/p95/p99, requests/s, the ratio to raw SQL, and the server's peak memory." }
@@ -27,6 +29,9 @@ struct PagesBenchCommand: AsyncCommand {
         let session: String
         let path: @Sendable () -> String
         let baseline: @Sendable () async throws -> Void
+        /// A change to one of the screen's cases, made while it is measured: the pages keep what
+        /// they read until a change, so measuring with none would flatter them.
+        var change: (@Sendable () async throws -> Void)? = nil
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -44,7 +49,8 @@ struct PagesBenchCommand: AsyncCommand {
             let screens = try Self.screens(cast, sessions: sessions, sql: sql)
             let running = try await BenchServer.start(port: signature.port ?? 8099, environmentName: app.environment.name, client: client, console: context.console)
             server = running
-            let failures = try await measure(screens, levels: levels, seconds: seconds, server: running, client: client, context: context)
+            let failures = try await measure(screens, levels: levels, seconds: seconds, changesPerSecond: max(0, signature.changes ?? 1),
+                                             server: running, client: client, context: context)
             if let kilobytes = running.peakResidentKilobytes() {
                 context.console.print("Peak memory of lantern serve (VmHWM): \(kilobytes / 1024) MB (target under 500 MB).")
             } else {
@@ -63,9 +69,9 @@ struct PagesBenchCommand: AsyncCommand {
     }
 
     /// Runs every screen at every level and prints the tables; returns a message if any request failed.
-    private func measure(_ screens: [Screen], levels: [Int], seconds: Double, server: BenchServer, client: HTTPClient,
-                         context: CommandContext) async throws -> String? {
-        var load = BenchTable(["Screen", "Users", "Requests", "p50 ms", "p95 ms", "p99 ms", "Req/s", "Errors"])
+    private func measure(_ screens: [Screen], levels: [Int], seconds: Double, changesPerSecond: Double, server: BenchServer,
+                         client: HTTPClient, context: CommandContext) async throws -> String? {
+        var load = BenchTable(["Screen", "Users", "Requests", "p50 ms", "p95 ms", "p99 ms", "Req/s", "Errors", "Changes"])
         var ratios = BenchTable(["Screen", "Signed in as", "SQL p50 ms", "Page p50 ms", "Page/SQL", "Within 3x"], textColumns: 2)
         var errors = 0
         var firstError: String?
@@ -87,9 +93,12 @@ struct PagesBenchCommand: AsyncCommand {
             _ = await LoadRunner.run(concurrency: 1, jobs: 3, job: fetch)   // warm up: templates, caches, connections
             var quietest: LatencySample?
             for level in levels {
+                let changes = ChangeMaker.start(screen.change, perSecond: changesPerSecond)
                 let result = await LoadRunner.run(concurrency: level, seconds: seconds, job: fetch)
+                let made = try await changes.stop()
                 load.add([screen.name, "\(level)", "\(result.sample.count + result.errors)", BenchTable.ms(result.sample.p50),
-                          BenchTable.ms(result.sample.p95), BenchTable.ms(result.sample.p99), BenchTable.decimal(result.perSecond), "\(result.errors)"])
+                          BenchTable.ms(result.sample.p95), BenchTable.ms(result.sample.p99), BenchTable.decimal(result.perSecond), "\(result.errors)",
+                          screen.change == nil ? "-" : "\(made)"])
                 errors += result.errors
                 firstError = firstError ?? result.firstError
                 if quietest == nil { quietest = result.sample }
@@ -99,7 +108,8 @@ struct PagesBenchCommand: AsyncCommand {
             ratios.add([screen.name, screen.username, BenchTable.ms(baseline.p50), BenchTable.ms(quietest?.p50),
                         ratio.map { BenchTable.decimal($0) + "x" } ?? "-", ratio.map { $0 <= 3 ? "yes" : "no" } ?? "-"])
         }
-        context.console.print("\nPages under load (\(seconds) s per screen and level; targets: p99 under 50 ms at 32 users, Performance under 200 ms):")
+        context.console.print("\nPages under load (\(seconds) s per screen and level; targets: p99 under 50 ms at 32 users, Performance under 200 ms;")
+        context.console.print("Changes: changes made to the screen's cases during the run, each of which makes the page read them again):")
         context.console.print(load.text)
         context.console.print("\nEach screen against the raw SQL it needs (SQL run 20 times in this process; page p50 at \(levels[0]) user(s)):")
         context.console.print(ratios.text)
@@ -111,7 +121,7 @@ struct PagesBenchCommand: AsyncCommand {
         let open = FrontDoorController.open
         let children = cast.workerChildren
         return [
-            Screen(name: "My work", username: cast.worker.username, session: try sessions.token(for: cast.worker), path: { "/my-work" }) {
+            Screen(name: "My work", username: cast.worker.username, session: try sessions.token(for: cast.worker), path: { "/my-work" }, baseline: {
                 _ = try await sql.raw("""
                     SELECT a.person_id, a.started_on, p.given_name, p.family_name, p.reference, t.name, c.stage, c.category,
                            c.next_event, c.next_due, c.last_activity, c.last_seen
@@ -119,8 +129,8 @@ struct PagesBenchCommand: AsyncCommand {
                     LEFT JOIN child_cases c ON c.person_id = a.person_id
                     WHERE a.worker_id = \(bind: cast.worker.id!) AND a.ended_on IS NULL
                     """).all()
-            },
-            Screen(name: "Team", username: cast.manager.username, session: try sessions.token(for: cast.manager), path: { "/team" }) {
+            }, change: { try await ChangeMaker.touchCase(of: children.randomElement()!, on: sql) }),
+            Screen(name: "Team", username: cast.manager.username, session: try sessions.token(for: cast.manager), path: { "/team" }, baseline: {
                 let team = cast.manager.$team.id!
                 _ = try await sql.raw("""
                     SELECT a.person_id, a.worker_id, a.started_on, p.given_name, p.family_name, p.reference, s.display_name, c.stage,
@@ -131,7 +141,7 @@ struct PagesBenchCommand: AsyncCommand {
                     """).all()
                 _ = try await sql.raw("SELECT id, display_name, roles FROM staff_users WHERE team_id = \(bind: team) AND active = \(bind: true)").all()
                 _ = try await sql.raw("SELECT * FROM supervisions WHERE worker_id IN (SELECT id FROM staff_users WHERE team_id = \(bind: team))").all()
-            },
+            }, change: { try await ChangeMaker.touchCase(of: cast.teamChildren.randomElement()!, on: sql) }),
             Screen(name: "Child page", username: cast.worker.username, session: try sessions.token(for: cast.worker),
                    path: { "/children/\(children.randomElement()!)" }) {
                 let child = children.randomElement()!
@@ -165,8 +175,9 @@ struct BenchCast {
     /// The social worker with the most open allocations, and those children.
     let worker: StaffUserModel
     let workerChildren: [UUID]
-    /// The manager of the team with the most open cases.
+    /// The manager of the team with the most open cases, and those children.
     let manager: StaffUserModel
+    let teamChildren: [UUID]
     let frontDoor: StaffUserModel
     /// A service leader, or else an analyst: the Performance page's readers.
     let leader: StaffUserModel
@@ -186,7 +197,8 @@ struct BenchCast {
             throw BenchError("The database needs a social worker with open allocations, a team manager, a front door practitioner and a "
                 + "service leader or analyst. Load one with `lantern demo`.")
         }
-        return BenchCast(worker: worker, workerChildren: children, manager: manager, frontDoor: frontDoor, leader: leader)
+        let teamChildren = open.filter { $0.$team.id == manager.$team.id }.map(\.$person.id)
+        return BenchCast(worker: worker, workerChildren: children, manager: manager, teamChildren: teamChildren, frontDoor: frontDoor, leader: leader)
     }
 }
 
@@ -217,5 +229,36 @@ struct BenchSessions: Sendable {
 
     static func delete(_ sessions: BenchSessions, on db: any Database) async throws {
         try await UserSessionModel.query(on: db).filter(\.$id ~~ sessions.sessionIDs).delete()
+    }
+}
+
+/// Colleagues' changes to the cases a screen shows, made at a steady rate while it is measured.
+struct ChangeMaker: Sendable {
+    private let task: Task<Int, any Error>?
+
+    static func start(_ change: (@Sendable () async throws -> Void)?, perSecond: Double) -> ChangeMaker {
+        guard let change, perSecond > 0 else { return ChangeMaker(task: nil) }
+        let interval = Duration.milliseconds(Int(1000 / perSecond))
+        return ChangeMaker(task: Task {
+            var made = 0
+            while true {
+                do { try await Task.sleep(for: interval) } catch { return made }
+                try await change()
+                made += 1
+            }
+        })
+    }
+
+    /// Stops making changes; the number made.
+    func stop() async throws -> Int {
+        guard let task else { return 0 }
+        task.cancel()
+        return try await task.value
+    }
+
+    /// Marks a child's case record as changed, as recording anything on it does: the database
+    /// moves the change counts of the teams and workers holding the case.
+    static func touchCase(of person: UUID, on sql: any SQLDatabase) async throws {
+        try await sql.raw("UPDATE child_cases SET updated_at = \(bind: Date()) WHERE person_id = \(bind: person)").run()
     }
 }
