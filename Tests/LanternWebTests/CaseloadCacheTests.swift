@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import LanternCore
 import LanternStore
+import NIOConcurrencyHelpers
 @testable import LanternWeb
 import Testing
 import Vapor
@@ -153,6 +154,32 @@ import VaporTesting
                 #expect(first == rendered)
                 #expect(kept == rendered)
             }
+        }
+    }
+
+    @Test func peopleWhoFindTheirCopyOutOfDateTogetherWaitForOneRead() async throws {
+        try await withLantern { app in
+            let team = try await app.fixtures.team()
+            let cache = VersionedCache<Int>()
+            let reads = NIOLockedValueBox(0)
+            let db = app.db
+            let load: @Sendable () async throws -> Int = {
+                let n = reads.withLockedValue { $0 += 1; return $0 }
+                try await Task.sleep(for: .milliseconds(50))
+                return n
+            }
+            func thirtyAtOnce() async throws -> [Int] {
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    for _ in 0..<30 { group.addTask { try await cache.value(for: team.id!, on: db, load: load) } }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+            }
+            #expect(try await thirtyAtOnce() == Array(repeating: 1, count: 30))
+            #expect(try await cache.value(for: team.id!, on: db, load: load) == 1)
+            try await AllocationModel(personID: try await app.fixtures.child("Amelia", "Nowak", reference: "L1000001").requireID(),
+                                      teamID: team.id!, workerID: nil, startedOn: Day(Date())).create(on: db)
+            #expect(try await thirtyAtOnce() == Array(repeating: 2, count: 30))
+            #expect(reads.withLockedValue { $0 } == 2)
         }
     }
 }
