@@ -15,6 +15,7 @@ struct LanternServeCommand: AsyncCommand {
         let app = context.application
         GlibcMemory.limitArenas(to: 2)
         try await LanternApp.migrate(app)
+        try await LanternApp.tuneConnections(app)
         if app.lanternConfig.seedDemoWhenEmpty, try await DemoCouncil.isEmpty(app.db) {
             let accounts = try await DemoCouncil.seed(app: app, password: app.lanternConfig.demoPassword,
                                                       adminTOTPSecret: app.lanternConfig.demoTOTPSecret)
