@@ -117,11 +117,13 @@ public enum LanternApp {
     static let sqlitePageCacheKiB = 16_384
 
     /// Settings SQLite keeps per connection, made on the one connection each event loop holds.
+    /// `LANTERN_SQLITE_CACHE_KIB` overrides the page cache size.
     public static func tuneConnections(_ app: Application) async throws {
         guard case .sqliteFile = app.lanternConfig.database else { return }
+        let kib = Environment.get("LANTERN_SQLITE_CACHE_KIB").flatMap(Int.init).map { max(64, $0) } ?? sqlitePageCacheKiB
         for loop in app.eventLoopGroup.makeIterator() {
             guard let sql = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase else { continue }
-            try await sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(sqlitePageCacheKiB))").run()
+            try await sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(kib))").run()
         }
     }
 }
