@@ -26,6 +26,7 @@ public enum LanternMigrations {
             AddLookupIndexes(),
             AddCaseRecordSpans(),
             AddCaseloadVersions(),
+            AddCaseloadIndexes(),
         ]
     }
 }

@@ -28,6 +28,14 @@ public enum CaseloadQueries {
     /// worker and the case record's derived columns: one query reading only the columns the pages
     /// show. A city team holds hundreds of open cases, and reading each as five whole models was
     /// most of the Team page's time.
+    /// A table under an alias, read through the named index on SQLite. SQLite's planner prefers a
+    /// unique index on the same leading column to the covering one (`AddCaseloadIndexes`), and
+    /// then reads each case record's snapshot pages; PostgreSQL chooses index-only scans itself.
+    static func table(_ name: String, as alias: String, index: String, on sql: any SQLDatabase) -> any SQLExpression {
+        guard sql.dialect.name == "sqlite" else { return SQLAlias(SQLIdentifier(name), as: SQLIdentifier(alias)) }
+        return SQLRaw("\"\(name)\" AS \"\(alias)\" INDEXED BY \"\(index)\"")
+    }
+
     public static func openCases(workerID: UUID? = nil, teamID: UUID? = nil, on db: any Database) async throws -> [OpenCase] {
         guard let sql = db as? any SQLDatabase else { throw CaseloadQueryError.notSQL }
         var query = sql.select()
@@ -41,13 +49,13 @@ public enum CaseloadQueries {
             .column(SQLColumn("last_activity", table: "c")).column(SQLColumn("last_seen", table: "c"))
             .column(SQLColumn("awaiting_authorisation", table: "c")).column(SQLColumn("awaiting_sign_off", table: "c"))
             .from(SQLAlias(SQLIdentifier(AllocationModel.schema), as: SQLIdentifier("a")))
-            .join(SQLAlias(SQLIdentifier(PersonModel.schema), as: SQLIdentifier("p")), method: SQLJoinMethod.inner,
+            .join(table(PersonModel.schema, as: "p", index: "people_caseload", on: sql), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "p"), .equal, SQLColumn("person_id", table: "a"))
             .join(SQLAlias(SQLIdentifier(TeamModel.schema), as: SQLIdentifier("t")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "t"), .equal, SQLColumn("team_id", table: "a"))
             .join(SQLAlias(SQLIdentifier(StaffUserModel.schema), as: SQLIdentifier("s")), method: SQLJoinMethod.left,
                   on: SQLColumn("id", table: "s"), .equal, SQLColumn("worker_id", table: "a"))
-            .join(SQLAlias(SQLIdentifier(ChildCaseModel.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.left,
+            .join(table(ChildCaseModel.schema, as: "c", index: "child_cases_caseload", on: sql), method: SQLJoinMethod.left,
                   on: SQLColumn("person_id", table: "c"), .equal, SQLColumn("person_id", table: "a"))
             .where(SQLColumn("ended_on", table: "a"), .is, SQLLiteral.null)
         if let workerID { query = query.where(SQLColumn("worker_id", table: "a"), .equal, SQLBind(workerID)) }
