@@ -13,15 +13,7 @@ struct AddCaseloadIndexes: AsyncMigration {
          "person_id, stage, category, next_event, next_due, last_activity, last_seen, awaiting_authorisation, awaiting_sign_off"),
     ]
 
-    func prepare(on database: Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        for index in Self.indexes {
-            try await sql.raw("CREATE INDEX \(unsafeRaw: index.name) ON \(unsafeRaw: index.table) (\(unsafeRaw: index.columns))").run()
-        }
-    }
+    func prepare(on database: Database) async throws { try await IndexList.create(Self.indexes, on: database) }
 
-    func revert(on database: Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        for index in Self.indexes { try await sql.raw("DROP INDEX IF EXISTS \(unsafeRaw: index.name)").run() }
-    }
+    func revert(on database: Database) async throws { try await IndexList.drop(Self.indexes, on: database) }
 }

@@ -18,15 +18,22 @@ struct AddLookupIndexes: AsyncMigration {
         ("adopter_households_child", "adopter_households", "child_id"),
     ]
 
-    func prepare(on database: Database) async throws {
+    func prepare(on database: Database) async throws { try await IndexList.create(Self.indexes, on: database) }
+
+    func revert(on database: Database) async throws { try await IndexList.drop(Self.indexes, on: database) }
+}
+
+/// Plain indexes a migration adds, made and dropped the same way on SQLite and PostgreSQL.
+enum IndexList {
+    static func create(_ indexes: [(name: String, table: String, columns: String)], on database: Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        for index in Self.indexes {
+        for index in indexes {
             try await sql.raw("CREATE INDEX \(unsafeRaw: index.name) ON \(unsafeRaw: index.table) (\(unsafeRaw: index.columns))").run()
         }
     }
 
-    func revert(on database: Database) async throws {
+    static func drop(_ indexes: [(name: String, table: String, columns: String)], on database: Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        for index in Self.indexes { try await sql.raw("DROP INDEX IF EXISTS \(unsafeRaw: index.name)").run() }
+        for index in indexes { try await sql.raw("DROP INDEX IF EXISTS \(unsafeRaw: index.name)").run() }
     }
 }
