@@ -9,7 +9,7 @@ import Vapor
 struct MyWorkController {
     static let users: Set<Role> = [.socialWorker, .teamManager]
 
-    struct Row: Encodable {
+    struct Row {
         let id: UUID
         let name: String
         let reference: String
@@ -21,7 +21,6 @@ struct MyWorkController {
         let lastSeen: String
         let sortKey: Int
     }
-
 
     func register(_ routes: LanternRoutes) {
         routes.get("my-work", access: .roles(Self.users), use: show)

@@ -12,7 +12,7 @@ struct TeamController {
     /// No recorded activity for this many working days flags a case as drifting.
     static let quietWorkingDays = 20
 
-    struct WorkerRow: Encodable {
+    struct WorkerRow {
         let name: String
         let count: Int
         let weighted: String
@@ -23,7 +23,7 @@ struct TeamController {
         let id: UUID
     }
 
-    struct CaseRow: Encodable {
+    struct CaseRow {
         let id: UUID
         let name: String
         let reference: String
@@ -35,7 +35,7 @@ struct TeamController {
     /// One of the page's lists, most urgent first. A city team can have hundreds of cases in a
     /// list; the page shows the first `shown` and links to the whole list (`?all=<id>`), so that
     /// the page stays quick to load and to read.
-    struct CaseList: Encodable {
+    struct CaseList {
         static let shown = 25
 
         let total: Int
